@@ -1,0 +1,18 @@
+import router from '@adonisjs/core/services/router'
+import { middleware } from '#start/kernel'
+
+const Tenants = () => import('./controllers/tenants_controller.js')
+const TenantSuspensions = () => import('./controllers/tenant_suspensions_controller.js')
+
+router
+  .group(() => {
+    router.get('/', [Tenants, 'index']).as('tenants.index')
+    router.post('/tenants', [Tenants, 'store']).as('tenants.store')
+    router.post('/tenants/:slug/suspension', [TenantSuspensions, 'store']).as('suspensions.store')
+    router
+      .delete('/tenants/:slug/suspension', [TenantSuspensions, 'destroy'])
+      .as('suspensions.destroy')
+  })
+  .prefix('/admin')
+  .as('admin')
+  .use(middleware.platformAdmin())

@@ -1,0 +1,2 @@
+/** AI gateway: providers, per-tenant quotas, metered calls. Not built yet. */
+export {}

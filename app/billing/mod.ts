@@ -1,0 +1,2 @@
+/** Billing: plans, limits, subscriptions, Stripe. Not built yet. */
+export {}

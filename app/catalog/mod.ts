@@ -1,0 +1,2 @@
+/** Catalog: categories, products, variants, stock, media. Not built yet. */
+export {}

@@ -1,0 +1,2 @@
+/** Channels: connections to external store platforms. Not built yet. */
+export {}

@@ -1,0 +1,71 @@
+import app from '@adonisjs/core/services/app'
+import { ExceptionHandler, type HttpContext } from '@adonisjs/core/http'
+import { FormRejected, fieldErrorsOf } from '../services/forms.js'
+import { wantsJson } from '../services/htmx.js'
+
+const MESSAGE_KEYS: Record<number, string> = {
+  400: 'errors.bad_request',
+  401: 'errors.unauthenticated',
+  403: 'errors.forbidden',
+  404: 'errors.not_found',
+  413: 'errors.too_large',
+  415: 'errors.unsupported_type',
+  422: 'errors.invalid',
+  429: 'errors.too_many_requests',
+  500: 'errors.server_error',
+  503: 'errors.unavailable',
+}
+
+function statusOf(error: any): number {
+  if (error?.code === 'E_ROW_NOT_FOUND') return 404
+  const status = Number(error?.status)
+  return status >= 400 && status < 600 ? status : 500
+}
+
+/**
+ * One place turns failures into answers: JSON gets `{errors:[{field,message}]}`,
+ * pages get a page in the viewer's language. Messages of 4xx errors are meant
+ * for people; a 500's message never leaves the server.
+ */
+export default class HttpExceptionHandler extends ExceptionHandler {
+  protected debug = !app.inProduction
+
+  async handle(error: any, ctx: HttpContext) {
+    if (error instanceof FormRejected) {
+      return error.handle(error, ctx)
+    }
+    if (error?.code === 'E_UNAUTHORIZED_ACCESS' && !wantsJson(ctx)) {
+      return ctx.response.redirect().toRoute('sessions.create')
+    }
+
+    const status = statusOf(error)
+    const translate = (key: string, data?: Record<string, unknown>) =>
+      ctx.i18n ? ctx.i18n.t(key, data) : key
+    const fieldErrors = fieldErrorsOf(error)
+    const message =
+      status >= 500
+        ? translate(MESSAGE_KEYS[status] ?? 'errors.server_error')
+        : fieldErrors?.[0]?.message ||
+          (error?.code === 'E_ROUTE_NOT_FOUND' || error?.code === 'E_ROW_NOT_FOUND'
+            ? translate('errors.not_found')
+            : error?.code === 'E_AUTHORIZATION_FAILURE'
+              ? translate('errors.forbidden')
+              : error?.message || translate(MESSAGE_KEYS[status] ?? 'errors.bad_request'))
+
+    if (error?.headers && typeof error.headers === 'object') {
+      for (const [name, value] of Object.entries(error.headers)) ctx.response.header(name, String(value))
+    }
+    if (status >= 500) await this.report(error, ctx)
+
+    ctx.response.status(status)
+    if (wantsJson(ctx)) {
+      return ctx.response.send({ errors: fieldErrors ?? [{ field: null, message }] })
+    }
+    if (status >= 500 && this.debug) return super.handle(error, ctx)
+    return ctx.response.send(await ctx.view.render('core/error', { status, message }))
+  }
+
+  async report(error: unknown, ctx: HttpContext) {
+    return super.report(error, ctx)
+  }
+}

@@ -1,0 +1,82 @@
+import { Exception } from '@adonisjs/core/exceptions'
+import { errors as vineErrors } from '@vinejs/vine'
+import type { HttpContext } from '@adonisjs/core/http'
+import type { VineValidator } from '@vinejs/vine'
+import type { Infer, SchemaTypes } from '@vinejs/vine/types'
+import { Conflict, Invalid } from './errors.js'
+import { wantsJson } from './htmx.js'
+
+export interface FieldError {
+  field: string | null
+  message: string
+}
+
+export interface FormState {
+  errors: Record<string, string>
+  old: Record<string, unknown>
+}
+
+/**
+ * A form that failed: the same page again, with each message beside its
+ * field, answered with 422 so nothing mistakes it for success.
+ */
+export class FormRejected extends Exception {
+  static status = 422
+  constructor(public html: string) {
+    super('The form has errors')
+  }
+
+  async handle(error: this, ctx: HttpContext) {
+    ctx.response.status(422).send(error.html)
+  }
+}
+
+export function fieldErrorsOf(error: unknown): FieldError[] | null {
+  if (error instanceof vineErrors.E_VALIDATION_ERROR) {
+    return (error.messages as { field: string; message: string }[]).map(({ field, message }) => ({
+      field,
+      message,
+    }))
+  }
+  if (error instanceof Invalid || error instanceof Conflict) {
+    return [{ field: error.field ?? null, message: error.message }]
+  }
+  return null
+}
+
+const SECRET_FIELDS = new Set(['password', 'password_confirmation', '_csrf'])
+
+/**
+ * Validates the request, runs `action`, and on a validation or domain error
+ * re-renders the form through `render`. JSON callers get the error itself,
+ * which the exception handler turns into `{errors:[{field,message}]}`.
+ */
+export async function submitForm<Schema extends SchemaTypes, Result>(
+  ctx: HttpContext,
+  options: {
+    validator: VineValidator<Schema, any>
+    render: (state: FormState) => Promise<string>
+    action: (payload: Infer<Schema>) => Promise<Result>
+  }
+): Promise<Result> {
+  try {
+    const payload = await ctx.request.validateUsing(options.validator, {
+      messagesProvider: ctx.i18n.createMessagesProvider(),
+    })
+    return await options.action(payload as Infer<Schema>)
+  } catch (error) {
+    const fieldErrors = fieldErrorsOf(error)
+    if (!fieldErrors || wantsJson(ctx)) throw error
+    const errors: Record<string, string> = {}
+    for (const { field, message } of fieldErrors) {
+      const key = field ?? 'form'
+      errors[key] ??= message
+    }
+    const old = Object.fromEntries(
+      Object.entries(ctx.request.all()).filter(([name]) => !SECRET_FIELDS.has(name))
+    )
+    throw new FormRejected(await options.render({ errors, old }))
+  }
+}
+
+export const EMPTY_FORM: FormState = { errors: {}, old: {} }

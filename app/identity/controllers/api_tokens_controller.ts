@@ -1,0 +1,36 @@
+import type { HttpContext } from '@adonisjs/core/http'
+import { EMPTY_FORM, submitForm, type FormState } from '#core/mod'
+import { TOKEN_ABILITIES } from '../roles.js'
+import { apiTokenValidator } from '../validators/identity_validators.js'
+import { issueApiToken, listApiTokens, revokeApiToken } from '../services/api_tokens.js'
+
+export default class ApiTokensController {
+  async #render(ctx: HttpContext, form: FormState, newToken?: string) {
+    const tokens = await listApiTokens()
+    return ctx.view.render('identity/api_tokens', {
+      tokens,
+      abilities: TOKEN_ABILITIES,
+      form,
+      newToken,
+    })
+  }
+
+  async index(ctx: HttpContext) {
+    return this.#render(ctx, EMPTY_FORM)
+  }
+
+  async store(ctx: HttpContext) {
+    const { plain } = await submitForm(ctx, {
+      validator: apiTokenValidator,
+      render: (form) => this.#render(ctx, form),
+      action: (input) => issueApiToken(ctx.membership, input),
+    })
+    ctx.response.status(201)
+    return this.#render(ctx, EMPTY_FORM, plain)
+  }
+
+  async destroy(ctx: HttpContext) {
+    await revokeApiToken(ctx.membership, ctx.params.id)
+    return ctx.response.redirect().toRoute('api_tokens.index')
+  }
+}

@@ -1,0 +1,9 @@
+import type { HttpContext } from '@adonisjs/core/http'
+import { listMembers } from '../services/team.js'
+
+export default class DashboardController {
+  async show({ view }: HttpContext) {
+    const members = await listMembers()
+    return view.render('identity/dashboard', { memberCount: members.length })
+  }
+}

@@ -1,0 +1,22 @@
+import type { HttpContext } from '@adonisjs/core/http'
+import { submitForm } from '#core/mod'
+import { invitationValidator } from '../validators/identity_validators.js'
+import { inviteMember, revokeInvitation } from '../services/team.js'
+import { renderTeamPage } from './members_controller.js'
+
+export default class InvitationsController {
+  async store(ctx: HttpContext) {
+    await submitForm(ctx, {
+      validator: invitationValidator,
+      render: (form) => renderTeamPage(ctx, form),
+      action: (input) => inviteMember(ctx.membership, input, ctx.i18n.locale),
+    })
+    ctx.session.flash('notice', ctx.i18n.t('identity.invitations.sent'))
+    return ctx.response.redirect().toRoute('members.index')
+  }
+
+  async destroy(ctx: HttpContext) {
+    await revokeInvitation(ctx.membership, ctx.params.id)
+    return ctx.response.redirect().toRoute('members.index')
+  }
+}

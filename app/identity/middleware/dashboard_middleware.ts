@@ -1,0 +1,65 @@
+import { Bouncer } from '@adonisjs/bouncer'
+import type { HttpContext } from '@adonisjs/core/http'
+import type { NextFn } from '@adonisjs/core/types/http'
+import { tenantDirectory, withTenant } from '#tenancy/mod'
+import Membership from '../models/membership.js'
+import { abilities } from '../abilities.js'
+import { storesOf } from '../services/user_stores.js'
+
+const CURRENT_STORE_KEY = 'currentTenantId'
+const READ_METHODS = new Set(['GET', 'HEAD'])
+
+export function rememberCurrentStore(ctx: HttpContext, tenantId: string) {
+  ctx.session.put(CURRENT_STORE_KEY, tenantId)
+}
+
+/**
+ * The dashboard acts on the signed-in member's current store, kept in the
+ * session, never on a tenant id from the URL or a form. The request runs as
+ * that tenant, with a Bouncer whose actor is the membership.
+ */
+export default class DashboardMiddleware {
+  async handle(ctx: HttpContext, next: NextFn) {
+    await ctx.auth.authenticateUsing(['web'], { loginRoute: '/signin' })
+    const user = ctx.auth.user!
+
+    const stores = await storesOf(user.id)
+    const wanted = ctx.session.get(CURRENT_STORE_KEY)
+    const current = stores.find((store) => store.tenantId === wanted) ?? stores[0]
+    if (!current) {
+      return ctx.response.redirect().toRoute('stores.create')
+    }
+    const tenant = await tenantDirectory.findById(current.tenantId)
+    if (!tenant) return ctx.response.redirect().toRoute('stores.create')
+    if (current.tenantId !== wanted) rememberCurrentStore(ctx, current.tenantId)
+
+    return withTenant(tenant, async () => {
+      const membership = await Membership.findByOrFail('userId', user.id)
+      ctx.membership = membership
+      ctx.bouncer = new Bouncer(() => membership, abilities)
+      ctx.view.share({
+        currentUser: user,
+        currentStore: tenant,
+        membership,
+        stores,
+        ...ctx.bouncer.edgeHelpers,
+      })
+
+      if (tenant.status === 'suspended' && !READ_METHODS.has(ctx.request.method())) {
+        const message = ctx.i18n.t('dashboard.suspended_write_refused')
+        ctx.response.status(423)
+        return ctx.request.accepts(['html', 'json']) === 'json'
+          ? ctx.response.send({ errors: [{ field: null, message }] })
+          : ctx.response.send(await ctx.view.render('core/error', { status: 423, message }))
+      }
+      return next()
+    })
+  }
+}
+
+declare module '@adonisjs/core/http' {
+  export interface HttpContext {
+    membership: Membership
+    bouncer: Bouncer<Membership, typeof abilities>
+  }
+}

@@ -1,0 +1,2 @@
+/** Metering: usage events, rollups, rating, invoices. Not built yet. */
+export {}

@@ -1,0 +1,2 @@
+/** Pricing: competitors, the optimizer, decisions and approvals. Not built yet. */
+export {}

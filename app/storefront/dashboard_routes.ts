@@ -1,0 +1,3 @@
+import { registerPlaceholderSection } from '#identity/mod'
+
+registerPlaceholderSection({ key: 'orders', path: '/orders', permission: 'orders.read' })

@@ -1,0 +1,40 @@
+import type { HttpContext } from '@adonisjs/core/http'
+import type { NextFn } from '@adonisjs/core/types/http'
+import env from '#start/env'
+import { isIP } from 'node:net'
+import { tenantDirectory } from '../services/tenant_directory.js'
+import { renderStoreNotFound } from './storefront_pages.js'
+
+const APP_HOST = env.get('APP_HOST').toLowerCase()
+const SUBDOMAIN_SUFFIX = `.${APP_HOST}`
+
+function storeForHost(hostname: string) {
+  if (hostname.endsWith(SUBDOMAIN_SUFFIX)) {
+    return tenantDirectory.findBySlug(hostname.slice(0, -SUBDOMAIN_SUFFIX.length))
+  }
+  return tenantDirectory.findByCustomDomain(hostname)
+}
+
+/**
+ * A store answers on `<slug>.<APP_HOST>` and on its custom domain with the
+ * same routes it has under `/s/<slug>`: the request is mounted onto that
+ * path before routing, so the storefront is defined once.
+ */
+export default class StoreHostMiddleware {
+  async handle(ctx: HttpContext, next: NextFn) {
+    const hostname = (ctx.request.hostname() ?? '').toLowerCase()
+    if (!hostname || hostname === APP_HOST || isIP(hostname)) {
+      return next()
+    }
+
+    const store = await storeForHost(hostname)
+    if (!store) {
+      return renderStoreNotFound(ctx)
+    }
+
+    const path = ctx.request.parsedUrl.pathname ?? '/'
+    ctx.request.parsedUrl.pathname = `/s/${store.slug}${path === '/' ? '' : path}`
+    ctx.storeMount = { store, basePath: '' }
+    return next()
+  }
+}

@@ -1,0 +1,31 @@
+import type { HttpContext } from '@adonisjs/core/http'
+import type { NextFn } from '@adonisjs/core/types/http'
+import { tenantDirectory } from '../services/tenant_directory.js'
+import { withTenant } from '../services/tenant_context.js'
+import { renderStoreNotFound, renderStoreUnavailable } from './storefront_pages.js'
+
+/**
+ * Storefront routes run as the store named by the host or by `/s/:store`,
+ * inside that tenant's unit of work.
+ */
+export default class StorefrontTenantMiddleware {
+  async handle(ctx: HttpContext, next: NextFn) {
+    const slug = String(ctx.params.store ?? '').toLowerCase()
+    const mounted = ctx.storeMount?.store.slug === slug ? ctx.storeMount : null
+    const store = mounted?.store ?? (await tenantDirectory.findBySlug(slug))
+    if (!store) return renderStoreNotFound(ctx)
+
+    const basePath = mounted ? mounted.basePath : `/s/${store.slug}`
+    ctx.storeMount = { store, basePath }
+    ctx.view.share({
+      store,
+      storePath: (path = '/') => `${basePath}${path === '/' && basePath ? '' : path}` || '/',
+    })
+    if (store.status === 'suspended') return renderStoreUnavailable(ctx)
+
+    if (!ctx.request.cookie('locale') && !ctx.request.input('lang')) {
+      ctx.switchLocale?.(store.defaultLocale)
+    }
+    return withTenant(store, () => next())
+  }
+}

@@ -1,0 +1,2 @@
+/** Workspace: projects and tasks for the merchant team. Not built yet. */
+export {}

@@ -1,0 +1,40 @@
+import env from '#start/env'
+import { defineConfig } from '@adonisjs/redis'
+import type { InferConnections } from '@adonisjs/redis/types'
+
+const base = {
+  host: env.get('REDIS_HOST'),
+  port: env.get('REDIS_PORT'),
+  password: env.get('REDIS_PASSWORD') || undefined,
+  keyPrefix: env.get('REDIS_PREFIX', 'bazaar:'),
+}
+
+const redisConfig = defineConfig({
+  connection: 'main',
+  connections: {
+    main: {
+      ...base,
+      db: 0,
+      retryStrategy: (times: number) => (times > 10 ? null : times * 50),
+    },
+    /**
+     * Rate limiting must never hold a request hostage: without Redis the
+     * limiter falls back to a per-process store, so commands fail fast here
+     * instead of queueing while ioredis reconnects.
+     */
+    limiter: {
+      ...base,
+      db: 0,
+      enableOfflineQueue: false,
+      maxRetriesPerRequest: 0,
+      connectTimeout: 500,
+      retryStrategy: (times: number) => Math.min(times * 200, 2000),
+    },
+  },
+})
+
+export default redisConfig
+
+declare module '@adonisjs/redis/types' {
+  export interface RedisConnections extends InferConnections<typeof redisConfig> {}
+}

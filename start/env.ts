@@ -1,0 +1,38 @@
+import { Env } from '@adonisjs/core/env'
+
+export default await Env.create(new URL('../', import.meta.url), {
+  NODE_ENV: Env.schema.enum(['development', 'production', 'test'] as const),
+  PORT: Env.schema.number(),
+  HOST: Env.schema.string({ format: 'host' }),
+  LOG_LEVEL: Env.schema.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const),
+  APP_KEY: Env.schema.string(),
+  APP_HOST: Env.schema.string(),
+  APP_URL: Env.schema.string({ format: 'url', tld: false }),
+
+  SESSION_DRIVER: Env.schema.enum(['redis', 'cookie', 'memory'] as const),
+
+  DB_HOST: Env.schema.string({ format: 'host' }),
+  DB_PORT: Env.schema.number(),
+  DB_DATABASE: Env.schema.string(),
+  DB_USER: Env.schema.string(),
+  DB_PASSWORD: Env.schema.string.optional(),
+  DB_OWNER_USER: Env.schema.string(),
+  DB_OWNER_PASSWORD: Env.schema.string.optional(),
+  DB_PLATFORM_USER: Env.schema.string(),
+  DB_PLATFORM_PASSWORD: Env.schema.string.optional(),
+  DB_POOL_MAX: Env.schema.number.optional(),
+
+  REDIS_HOST: Env.schema.string({ format: 'host' }),
+  REDIS_PORT: Env.schema.number(),
+  REDIS_PASSWORD: Env.schema.string.optional(),
+  REDIS_PREFIX: Env.schema.string.optional(),
+
+  MAIL_MAILER: Env.schema.enum(['outbox', 'smtp'] as const),
+  MAIL_FROM: Env.schema.string(),
+  SMTP_HOST: Env.schema.string.optional(),
+  SMTP_PORT: Env.schema.number.optional(),
+  SMTP_USERNAME: Env.schema.string.optional(),
+  SMTP_PASSWORD: Env.schema.string.optional(),
+
+  STRIPE_WEBHOOK_SECRET: Env.schema.string.optional(),
+})
