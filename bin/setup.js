@@ -156,7 +156,7 @@ function ensureDotenv() {
 }
 
 /** c. Static assets into public/. */
-function copyAssets() {
+export function copyAssets() {
   const copies = [
     ['node_modules/htmx.org/dist/htmx.min.js', 'public/js/htmx.min.js'],
     ['resources/css/app.css', 'public/css/app.css'],

@@ -1,3 +1,3 @@
 import { registerPlaceholderSection } from '#identity/mod'
 
-registerPlaceholderSection({ key: 'billing', path: '/billing', permission: 'billing.manage' })
+registerPlaceholderSection({ key: 'billing', path: '/billing', permission: 'billing:manage' })

@@ -1,3 +1,3 @@
 import { registerPlaceholderSection } from '#identity/mod'
 
-registerPlaceholderSection({ key: 'catalog', path: '/catalog', permission: 'catalog.read' })
+registerPlaceholderSection({ key: 'catalog', path: '/catalog', permission: 'catalog:read' })

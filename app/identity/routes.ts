@@ -55,21 +55,21 @@ router
       .put('/team/:id', [Members, 'update'])
       .as('members.update')
       .where('id', uuid)
-      .use(middleware.permits('team.manage'))
+      .use(middleware.permits('team:manage'))
     router.delete('/team/:id', [Members, 'destroy']).as('members.destroy').where('id', uuid)
     router
       .post('/invitations', [Invitations, 'store'])
       .as('invitations.store')
-      .use([middleware.permits('team.manage'), middleware.throttle('invitation')])
+      .use([middleware.permits('team:manage'), middleware.throttle('invitation')])
     router
       .delete('/invitations/:id', [Invitations, 'destroy'])
       .as('invitations.destroy')
       .where('id', uuid)
-      .use(middleware.permits('team.manage'))
+      .use(middleware.permits('team:manage'))
     router
       .post('/ownership-transfer', [OwnershipTransfers, 'store'])
       .as('ownership_transfers.store')
-      .use(middleware.permits('ownership.transfer'))
+      .use(middleware.permits('ownership:transfer'))
     router
       .group(() => {
         router.get('/', [ApiTokens, 'index']).as('api_tokens.index')
@@ -77,26 +77,26 @@ router
         router.delete('/:id', [ApiTokens, 'destroy']).as('api_tokens.destroy').where('id', uuid)
       })
       .prefix('/api-tokens')
-      .use(middleware.permits('integrations.manage'))
+      .use(middleware.permits('integrations:manage'))
     router
       .get('/activity', [Activities, 'index'])
       .as('activities.index')
-      .use(middleware.permits('activity.read'))
+      .use(middleware.permits('activity:read'))
     router
       .delete('/store', [Stores, 'destroy'])
       .as('stores.destroy')
-      .use(middleware.permits('store.delete'))
+      .use(middleware.permits('store:delete'))
   })
   .prefix('/dashboard')
   .use(middleware.dashboard())
 
 router
   .group(() => {
-    router.get('/store', [ApiStore, 'show']).as('store.show').use(middleware.apiToken('store.read'))
+    router.get('/store', [ApiStore, 'show']).as('store.show').use(middleware.apiToken('store:read'))
     router
       .get('/members', [ApiMembers, 'index'])
       .as('members.index')
-      .use(middleware.apiToken('team.read'))
+      .use(middleware.apiToken('team:read'))
     router
       .post('/tokens/current/rotation', [ApiTokenRotations, 'store'])
       .as('token_rotations.store')

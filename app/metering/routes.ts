@@ -1,3 +1,3 @@
 import { registerPlaceholderSection } from '#identity/mod'
 
-registerPlaceholderSection({ key: 'usage', path: '/usage', permission: 'usage.read' })
+registerPlaceholderSection({ key: 'usage', path: '/usage', permission: 'usage:read' })

@@ -1,3 +1,3 @@
 import { registerPlaceholderSection } from '#identity/mod'
 
-registerPlaceholderSection({ key: 'pricing', path: '/pricing', permission: 'pricing.manage' })
+registerPlaceholderSection({ key: 'pricing', path: '/pricing', permission: 'pricing:manage' })

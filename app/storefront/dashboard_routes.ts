@@ -1,3 +1,3 @@
 import { registerPlaceholderSection } from '#identity/mod'
 
-registerPlaceholderSection({ key: 'orders', path: '/orders', permission: 'orders.read' })
+registerPlaceholderSection({ key: 'orders', path: '/orders', permission: 'orders:read' })

@@ -1,3 +1,3 @@
 import { registerPlaceholderSection } from '#identity/mod'
 
-registerPlaceholderSection({ key: 'projects', path: '/projects', permission: 'projects.read' })
+registerPlaceholderSection({ key: 'projects', path: '/projects', permission: 'projects:read' })

@@ -14,7 +14,7 @@ export default class TokenCreate extends BaseCommand {
   @flags.string({ description: 'Email of a member of that store', required: true })
   declare email: string
 
-  @flags.array({ description: 'Abilities, comma separated (e.g. store.read,catalog.read)', required: true })
+  @flags.array({ description: 'Abilities, comma separated (e.g. store:read,catalog:read)', required: true })
   declare abilities: string[]
 
   @flags.string({ description: 'Lifetime in days, e.g. 30d (default: never expires)' })

@@ -35,7 +35,7 @@ export default class StoresController {
   }
 
   async destroy(ctx: HttpContext) {
-    await ctx.bouncer.authorize('store.delete')
+    await ctx.bouncer.authorize('store:delete')
     const store = currentTenant()
     const { confirmSlug } = await ctx.request.validateUsing(storeDeletionValidator)
     if (confirmSlug !== store.slug) {

@@ -23,7 +23,7 @@ export async function issueApiToken(
   input: NewApiToken,
   options: { issuedByOperator?: boolean } = {}
 ) {
-  if (!options.issuedByOperator && !creator.can('integrations.manage')) {
+  if (!options.issuedByOperator && !creator.can('integrations:manage')) {
     throw new NotAllowed('Only owners and admins manage API tokens')
   }
   const beyondRole = input.abilities.filter((ability) => !roleMayGrant(creator.role, ability))
@@ -57,7 +57,7 @@ export async function listApiTokens() {
 }
 
 export async function revokeApiToken(actor: Membership, tokenId: string) {
-  if (!actor.can('integrations.manage')) {
+  if (!actor.can('integrations:manage')) {
     throw new NotAllowed('Only owners and admins manage API tokens')
   }
   const token = await ApiToken.query()

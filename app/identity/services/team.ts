@@ -11,7 +11,7 @@ import { outranksOrEquals, type Role } from '../roles.js'
 const INVITATION_DAYS = 7
 
 function ensureMayManageTeam(actor: Membership) {
-  if (!actor.can('team.manage')) throw new NotAllowed('Only owners and admins manage the team')
+  if (!actor.can('team:manage')) throw new NotAllowed('Only owners and admins manage the team')
 }
 
 function ensureMayGrant(actor: Membership, role: Role) {
@@ -213,7 +213,7 @@ export async function removeMember(actor: Membership, membershipId: string) {
 }
 
 export async function transferOwnership(actor: Membership, membershipId: string) {
-  if (!actor.can('ownership.transfer')) throw new NotAllowed('Only an owner can transfer ownership')
+  if (!actor.can('ownership:transfer')) throw new NotAllowed('Only an owner can transfer ownership')
   const member = await findMemberOrFail(membershipId)
   if (member.id === actor.id) throw new Invalid('You already own this store')
   member.role = 'owner'

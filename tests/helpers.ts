@@ -1,0 +1,57 @@
+import { randomBytes } from 'node:crypto'
+import { readOutbox } from '#core/mod'
+import { Membership, User, provisionStore, type Role } from '#identity/mod'
+import { withTenant, type TenantSnapshot } from '#tenancy/mod'
+
+export const PASSWORD = 'correct-horse-battery'
+
+export function unique(prefix = 't') {
+  return `${prefix}${randomBytes(5).toString('hex')}`
+}
+
+export function uniqueEmail(prefix = 'user') {
+  return `${unique(prefix)}@example.test`
+}
+
+export async function createUser(email = uniqueEmail(), fullName = 'Test Person') {
+  return User.create({ email, fullName, password: PASSWORD, isPlatformAdmin: false })
+}
+
+export interface TestStore {
+  store: TenantSnapshot
+  owner: User
+  members: Record<Role, User>
+}
+
+/**
+ * A fresh store with one user per role, through the same provisioning as
+ * sign-up, so every test owns its data and suites can share a database.
+ */
+export async function createStore(options: { slug?: string; blueprint?: string } = {}) {
+  const owner = await createUser(uniqueEmail('owner'))
+  const { tenant } = await provisionStore({
+    name: 'Test Store',
+    slug: options.slug ?? unique('s'),
+    blueprint: options.blueprint,
+    owner: { email: owner.email },
+    existingOwner: 'attach',
+  })
+  const members = { owner } as Record<Role, User>
+  for (const role of ['admin', 'finance', 'member'] as const) {
+    const user = await createUser(uniqueEmail(role))
+    await withTenant(tenant, () => Membership.create({ userId: user.id, role }))
+    members[role] = user
+  }
+  return { store: tenant, owner, members } satisfies TestStore
+}
+
+/** The last mail sent to `email`, as the dev outbox recorded it. */
+export async function lastMailTo(email: string) {
+  const [message] = await readOutbox(email)
+  return message
+}
+
+export function linkIn(text: string, path: string) {
+  const match = new RegExp(`https?://[^\\s"]*${path}/([A-Za-z0-9_-]+)`).exec(text)
+  return match ? match[1] : null
+}
