@@ -1,3 +1,7 @@
 import { registerPlaceholderSection } from '#identity/mod'
 
-registerPlaceholderSection({ key: 'channels', path: '/channels', permission: 'integrations:manage' })
+registerPlaceholderSection({
+  key: 'channels',
+  path: '/channels',
+  permission: 'integrations:manage',
+})

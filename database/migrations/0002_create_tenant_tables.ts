@@ -55,7 +55,12 @@ export default class extends BaseSchema {
       table.string('email', 254).notNullable()
       table.string('role', 16).notNullable()
       table.string('token_hash', 64).notNullable().unique()
-      table.uuid('invited_by_user_id').nullable().references('id').inTable('users').onDelete('SET NULL')
+      table
+        .uuid('invited_by_user_id')
+        .nullable()
+        .references('id')
+        .inTable('users')
+        .onDelete('SET NULL')
       table.timestamp('expires_at', { useTz: true }).notNullable()
       table.timestamp('accepted_at', { useTz: true }).nullable()
       table.timestamp('revoked_at', { useTz: true }).nullable()
@@ -91,7 +96,13 @@ export default class extends BaseSchema {
   }
 
   async down() {
-    for (const table of ['api_tokens', 'invitations', 'activities', 'store_settings', 'memberships']) {
+    for (const table of [
+      'api_tokens',
+      'invitations',
+      'activities',
+      'store_settings',
+      'memberships',
+    ]) {
       this.schema.dropTable(table)
     }
   }

@@ -2,7 +2,8 @@ import { StoreCommand } from '../services/store_command.js'
 
 export default class TenantSuspend extends StoreCommand {
   static commandName = 'tenant:suspend'
-  static description = 'Suspend a store: its storefront answers 503 and its dashboard turns read-only'
+  static description =
+    'Suspend a store: its storefront answers 503 and its dashboard turns read-only'
 
   async run() {
     const { suspendTenant } = await import('#tenancy/mod')

@@ -14,7 +14,10 @@ export default class TokenCreate extends BaseCommand {
   @flags.string({ description: 'Email of a member of that store', required: true })
   declare email: string
 
-  @flags.array({ description: 'Abilities, comma separated (e.g. store:read,catalog:read)', required: true })
+  @flags.array({
+    description: 'Abilities, comma separated (e.g. store:read,catalog:read)',
+    required: true,
+  })
   declare abilities: string[]
 
   @flags.string({ description: 'Lifetime in days, e.g. 30d (default: never expires)' })
@@ -34,9 +37,13 @@ export default class TokenCreate extends BaseCommand {
     const { NotAllowed } = await import('#core/mod')
 
     const abilities = this.abilities.flatMap((value) => value.split(',')).map((a) => a.trim())
-    const unknown = abilities.filter((ability) => !(TOKEN_ABILITIES as readonly string[]).includes(ability))
+    const unknown = abilities.filter(
+      (ability) => !(TOKEN_ABILITIES as readonly string[]).includes(ability)
+    )
     if (abilities.length === 0 || unknown.length > 0) {
-      return this.#fail(`Unknown abilities: ${unknown.join(', ') || '(none given)'}. Known: ${TOKEN_ABILITIES.join(', ')}`)
+      return this.#fail(
+        `Unknown abilities: ${unknown.join(', ') || '(none given)'}. Known: ${TOKEN_ABILITIES.join(', ')}`
+      )
     }
     let expiresInDays: number | null = null
     if (this.expiresIn) {

@@ -38,6 +38,8 @@ export default class HealthController {
       })
     )
     const ready = results.every((result) => result.status === 'fulfilled')
-    return response.status(ready ? 200 : 503).send({ status: ready ? 'ok' : 'failing', checks: report })
+    return response
+      .status(ready ? 200 : 503)
+      .send({ status: ready ? 'ok' : 'failing', checks: report })
   }
 }

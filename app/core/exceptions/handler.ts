@@ -53,7 +53,8 @@ export default class HttpExceptionHandler extends ExceptionHandler {
               : error?.message || translate(MESSAGE_KEYS[status] ?? 'errors.bad_request'))
 
     if (error?.headers && typeof error.headers === 'object') {
-      for (const [name, value] of Object.entries(error.headers)) ctx.response.header(name, String(value))
+      for (const [name, value] of Object.entries(error.headers))
+        ctx.response.header(name, String(value))
     }
     if (status >= 500) await this.report(error, ctx)
 

@@ -23,9 +23,9 @@ export class OutboxTransport implements MailTransportContract {
 
   async send(message: NodeMailerMessage): Promise<MailResponse<unknown>> {
     const response = await this.#json.send(message)
-    const recipients = ([] as unknown[]).concat(message.to ?? []).map((to) =>
-      typeof to === 'string' ? to : (to as { address: string }).address
-    )
+    const recipients = ([] as unknown[])
+      .concat(message.to ?? [])
+      .map((to) => (typeof to === 'string' ? to : (to as { address: string }).address))
     const entry: OutboxMessage = {
       to: recipients,
       subject: String(message.subject ?? ''),

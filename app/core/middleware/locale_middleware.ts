@@ -21,14 +21,19 @@ export default class LocaleMiddleware {
       ctx.response.plainCookie('locale', chosen, { maxAge: '1y', httpOnly: true, sameSite: 'lax' })
     }
     const remembered = ctx.request.plainCookie('locale')
-    const explicit = chosen ?? (i18nManager.supportedLocales().includes(remembered) ? remembered : null)
+    const explicit =
+      chosen ?? (i18nManager.supportedLocales().includes(remembered) ? remembered : null)
 
     const apply = (locale: string) => {
       ctx.i18n = i18nManager.locale(locale)
       ctx.containerResolver.bindValue(I18n, ctx.i18n)
       ctx.view.share({ i18n: ctx.i18n, locale, dir: RIGHT_TO_LEFT.has(locale) ? 'rtl' : 'ltr' })
     }
-    apply(explicit ?? i18nManager.getSupportedLocaleFor(ctx.request.languages()) ?? i18nManager.defaultLocale)
+    apply(
+      explicit ??
+        i18nManager.getSupportedLocaleFor(ctx.request.languages()) ??
+        i18nManager.defaultLocale
+    )
     ctx.switchLocale = explicit ? () => {} : apply
 
     return next()

@@ -26,7 +26,10 @@ export async function consumeAttempt(policy: ThrottlePolicy, key: string): Promi
     return null
   } catch (error) {
     if (error instanceof limiterErrors.E_TOO_MANY_REQUESTS) return error.response.availableIn
-    logger.warn({ err: error, policy }, 'rate limiter store unreachable; using the per-process limit')
+    logger.warn(
+      { err: error, policy },
+      'rate limiter store unreachable; using the per-process limit'
+    )
   }
   try {
     await limiter.use('memory', options).consume(scopedKey)

@@ -39,7 +39,10 @@ export default class StoresController {
     const store = currentTenant()
     const { confirmSlug } = await ctx.request.validateUsing(storeDeletionValidator)
     if (confirmSlug !== store.slug) {
-      throw new Invalid(ctx.i18n.t('identity.stores.confirm_mismatch', { slug: store.slug }), 'confirmSlug')
+      throw new Invalid(
+        ctx.i18n.t('identity.stores.confirm_mismatch', { slug: store.slug }),
+        'confirmSlug'
+      )
     }
     await deleteTenant(store.slug)
     ctx.session.forget('currentTenantId')

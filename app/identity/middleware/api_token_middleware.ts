@@ -1,7 +1,12 @@
 import type { HttpContext } from '@adonisjs/core/http'
 import type { NextFn } from '@adonisjs/core/types/http'
 import { NotAllowed } from '#core/mod'
-import { authenticateApiToken, membershipOf, runAsApiCaller, type ApiCaller } from '../services/api_tokens.js'
+import {
+  authenticateApiToken,
+  membershipOf,
+  runAsApiCaller,
+  type ApiCaller,
+} from '../services/api_tokens.js'
 import { roleMayGrant, type TokenAbility } from '../roles.js'
 import type Membership from '../models/membership.js'
 

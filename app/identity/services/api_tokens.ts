@@ -1,6 +1,12 @@
 import db from '@adonisjs/lucid/services/db'
 import { NotAllowed, NotFound, clock, randomToken, sha256 } from '#core/mod'
-import { currentTenant, recordActivity, tenantDirectory, withTenant, type TenantSnapshot } from '#tenancy/mod'
+import {
+  currentTenant,
+  recordActivity,
+  tenantDirectory,
+  withTenant,
+  type TenantSnapshot,
+} from '#tenancy/mod'
 import ApiToken from '../models/api_token.js'
 import Membership from '../models/membership.js'
 import User from '../models/user.js'
@@ -44,7 +50,11 @@ export async function issueApiToken(
     action: 'api_token.created',
     actorUserId: creator.userId,
     subject: { type: 'api_token', id: token.id },
-    data: { name: token.name, abilities: token.abilities, byOperator: Boolean(options.issuedByOperator) },
+    data: {
+      name: token.name,
+      abilities: token.abilities,
+      byOperator: Boolean(options.issuedByOperator),
+    },
   })
   return { token, plain }
 }

@@ -10,7 +10,11 @@ import {
   column,
 } from '@adonisjs/lucid/orm'
 import type { ModelQueryBuilderContract } from '@adonisjs/lucid/types/model'
-import { currentTenant, currentUnitOfWork, MissingTenantContext } from '../services/tenant_context.js'
+import {
+  currentTenant,
+  currentUnitOfWork,
+  MissingTenantContext,
+} from '../services/tenant_context.js'
 import { TENANT_SCOPED } from '../services/context_aware_adapter.js'
 
 function tenantIdForQuery(modelName: string): string {
@@ -26,7 +30,9 @@ function tenantIdForQuery(modelName: string): string {
  * deletes through the query builder skip Lucid hooks: row-level security is
  * the wall there.
  */
-export function TenantScoped<Model extends NormalizeConstructor<typeof BaseModel>>(superclass: Model) {
+export function TenantScoped<Model extends NormalizeConstructor<typeof BaseModel>>(
+  superclass: Model
+) {
   class TenantScopedModel extends superclass {
     static [TENANT_SCOPED] = true
 
@@ -53,7 +59,10 @@ export function TenantScoped<Model extends NormalizeConstructor<typeof BaseModel
       ModelQueryBuilderContract<typeof BaseModel>,
       ModelQueryBuilderContract<typeof BaseModel>,
     ]) {
-      countQuery.where(`${countQuery.model.table}.tenant_id`, tenantIdForQuery(countQuery.model.name))
+      countQuery.where(
+        `${countQuery.model.table}.tenant_id`,
+        tenantIdForQuery(countQuery.model.name)
+      )
     }
 
     @beforeUpdate()

@@ -16,7 +16,11 @@ export const BLUEPRINTS: Record<string, Blueprint> = {
     accentColor: '#1f5f8b',
     currency: 'USD',
     locale: 'en',
-    highlights: ['storefront.highlights.shipping', 'storefront.highlights.returns', 'storefront.highlights.support'],
+    highlights: [
+      'storefront.highlights.shipping',
+      'storefront.highlights.returns',
+      'storefront.highlights.support',
+    ],
   },
   boutique: {
     theme: 'boutique',
@@ -30,7 +34,11 @@ export const BLUEPRINTS: Record<string, Blueprint> = {
     accentColor: '#0f6b4f',
     currency: 'KWD',
     locale: 'ar',
-    highlights: ['storefront.highlights.shipping', 'storefront.highlights.cod', 'storefront.highlights.support'],
+    highlights: [
+      'storefront.highlights.shipping',
+      'storefront.highlights.cod',
+      'storefront.highlights.support',
+    ],
   },
 }
 

@@ -19,7 +19,12 @@ export const newTenantRules = {
     .use(
       vine.createRule((value, _, field) => {
         if (typeof value === 'string' && isReservedSlug(value)) {
-          field.report('The store address "{{ value }}" is reserved; choose another', 'reservedSlug', field, { value })
+          field.report(
+            'The store address "{{ value }}" is reserved; choose another',
+            'reservedSlug',
+            field,
+            { value }
+          )
         }
       })()
     ),
