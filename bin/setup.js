@@ -10,7 +10,15 @@
 */
 import { spawn, spawnSync } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
-import { copyFileSync, existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs'
+import {
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  readFileSync,
+  readdirSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs'
 import net from 'node:net'
 import { join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -98,7 +106,10 @@ export function run(command, args, options = {}) {
 
 async function mustRun(command, args, options, what) {
   const code = await run(command, args, options)
-  if (code !== 0) throw new SetupError(`${what} failed (\`${[command, ...args].join(' ')}\` exited with ${code})`)
+  if (code !== 0) {
+    const line = [command, ...args].join(' ')
+    throw new SetupError(`${what} failed (\`${line}\` exited with ${code})`)
+  }
 }
 
 function tcpAnswers(host, port, timeoutMs = 2000) {
@@ -344,9 +355,7 @@ async function ensureDatabase(values) {
 
 /** f. Migrations, as the owner role. */
 async function migrate(values, env, fresh) {
-  const command = fresh
-    ? ['migration:fresh', '--drop-views', '--drop-types']
-    : ['migration:run']
+  const command = fresh ? ['migration:fresh', '--drop-views', '--drop-types'] : ['migration:run']
   log(`${fresh ? 'fresh ' : ''}migrations on ${values.DB_DATABASE} (${env})`)
   await mustRun(
     process.execPath,
@@ -371,7 +380,9 @@ export async function setup({ env = 'development', fresh = false } = {}) {
   await ensureDependencies()
   ensureDotenv()
   const values = loadEnv(env)
-  log(`environment ${env}: database ${values.DB_DATABASE}, redis prefix ${values.REDIS_PREFIX ?? ''}`)
+  log(
+    `environment ${env}: database ${values.DB_DATABASE}, redis prefix ${values.REDIS_PREFIX ?? ''}`
+  )
   copyAssets()
   await ensureServices(values)
   await ensureDatabase(values)

@@ -104,7 +104,14 @@ export async function flushRedisPrefix(values) {
     let cursor = '0'
     let deleted = 0
     do {
-      const [nextCursor, keys] = await redis.command('SCAN', cursor, 'MATCH', pattern, 'COUNT', 1000)
+      const [nextCursor, keys] = await redis.command(
+        'SCAN',
+        cursor,
+        'MATCH',
+        pattern,
+        'COUNT',
+        1000
+      )
       cursor = nextCursor
       if (keys.length) deleted += await redis.command('DEL', ...keys)
     } while (cursor !== '0')
@@ -158,9 +165,10 @@ function runTests(values, args) {
       // Only the tail matters for the summary; keep memory bounded.
       if (output.length > 4_000_000) output = output.slice(-1_000_000)
     })
-    const forward = (signal) => child.kill(signal)
-    process.on('SIGINT', forward)
-    process.on('SIGTERM', forward)
+    // Ctrl-C reaches the child through the terminal's process group: wait for
+    // it to finish and report. SIGTERM is only for us: pass it on.
+    process.on('SIGINT', () => {})
+    process.on('SIGTERM', () => child.kill('SIGTERM'))
     child.on('error', (error) => {
       console.error(`test: could not start node ace test: ${error.message}`)
       resolve({ code: 1, output })
