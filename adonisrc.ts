@@ -34,6 +34,7 @@ export default defineConfig({
     () => import('#start/kernel'),
     () => import('#start/routes'),
     () => import('#start/view'),
+    () => import('#core/start'),
     () => import('#tenancy/start'),
   ],
 

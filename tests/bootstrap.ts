@@ -9,6 +9,7 @@ import { authApiClient } from '@adonisjs/auth/plugins/api_client'
 import { shieldApiClient } from '@adonisjs/shield/plugins/api_client'
 import { browserClient } from '@japa/browser-client'
 import { chromium } from 'playwright-core'
+import { spawn } from 'node:child_process'
 
 export const CHROMIUM_FLAGS = [
   '--headless',
@@ -34,8 +35,37 @@ export const plugins: Config['plugins'] = [
   }),
 ]
 
+/**
+ * Mail and other jobs go through BullMQ, so the suites run next to a real
+ * worker: `node ace queue:listen`, the same command `npm start` runs.
+ */
+async function startQueueWorker() {
+  const worker = spawn(process.execPath, ['ace', 'queue:listen'], {
+    cwd: app.appRoot,
+    env: { ...process.env, NODE_ENV: 'test', LOG_LEVEL: 'info', FORCE_COLOR: '0' },
+    stdio: ['ignore', 'pipe', 'inherit'],
+    detached: true,
+  })
+  await new Promise<void>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error('queue worker did not start in 30 s')), 30_000)
+    worker.stdout!.on('data', (chunk: Buffer) => {
+      if (chunk.toString().includes('processing started')) {
+        clearTimeout(timer)
+        resolve()
+      }
+    })
+    worker.on('exit', (code) => reject(new Error(`queue worker exited with ${code}`)))
+  })
+  worker.stdout!.resume()
+  return () => {
+    try {
+      process.kill(-worker.pid!, 'SIGINT')
+    } catch {}
+  }
+}
+
 export const runnerHooks: Required<Pick<Config, 'setup' | 'teardown'>> = {
-  setup: [],
+  setup: [() => startQueueWorker()],
   teardown: [],
 }
 

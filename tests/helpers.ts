@@ -45,10 +45,28 @@ export async function createStore(options: { slug?: string; blueprint?: string }
   return { store: tenant, owner, members } satisfies TestStore
 }
 
-/** The last mail sent to `email`, as the dev outbox recorded it. */
-export async function lastMailTo(email: string) {
-  const [message] = await readOutbox(email)
-  return message
+/**
+ * The last mail sent to `email`, as the dev outbox recorded it. Mail is
+ * delivered by the queue worker, so this waits for it (up to 10 s) and
+ * returns undefined when none arrives.
+ */
+export async function lastMailTo(email: string, options: { subject?: RegExp } = {}) {
+  const deadline = Date.now() + 10_000
+  while (Date.now() < deadline) {
+    const messages = await readOutbox(email)
+    const match = messages.find(
+      (message) => !options.subject || options.subject.test(message.subject)
+    )
+    if (match) return match
+    await new Promise((resolve) => setTimeout(resolve, 100))
+  }
+  return undefined
+}
+
+/** Waits long enough for a queued mail to have arrived, then lists what did. */
+export async function mailsTo(email: string, settleMs = 1500) {
+  await new Promise((resolve) => setTimeout(resolve, settleMs))
+  return readOutbox(email)
 }
 
 export function linkIn(text: string, path: string) {

@@ -30,3 +30,5 @@ export const middleware = {
   storeHost: () => import('./middleware/store_host_middleware.js'),
   storefront: () => import('./middleware/storefront_tenant_middleware.js'),
 }
+export { TenantJob } from './jobs/tenant_job.js'
+export type { TenantJobPayload } from './jobs/tenant_job.js'

@@ -14,11 +14,15 @@ export default class InvitationMail extends BaseMail {
 
   prepare() {
     const i18n = i18nManager.locale(this.locale)
-    const data = { url: this.url, storeName: this.storeName, role: this.role, i18n }
+    const role = i18n.t(`roles.${this.role}`)
+    const lines = [
+      i18n.t('identity.invitations.mail_body', { store: this.storeName, role }),
+      this.url,
+    ]
     this.message
       .to(this.email)
       .subject(i18n.t('identity.invitations.mail_subject', { store: this.storeName }))
-      .htmlView('identity/mails/invitation', data)
-      .textView('identity/mails/invitation_text', data)
+      .htmlView('identity/mails/lines', { lines })
+      .textView('identity/mails/lines_text', { lines })
   }
 }

@@ -12,10 +12,11 @@ export default class MagicLinkMail extends BaseMail {
 
   prepare() {
     const i18n = i18nManager.locale(this.locale)
+    const lines = [i18n.t('identity.magic_link.mail_body'), this.url]
     this.message
       .to(this.email)
       .subject(i18n.t('identity.magic_link.mail_subject'))
-      .htmlView('identity/mails/magic_link', { url: this.url, i18n })
-      .textView('identity/mails/magic_link_text', { url: this.url, i18n })
+      .htmlView('identity/mails/lines', { lines })
+      .textView('identity/mails/lines_text', { lines })
   }
 }

@@ -22,7 +22,7 @@ export async function sendMagicLink(email: string, locale: string) {
     expiresAt: clock.now().plus({ minutes: LIFETIME_MINUTES }),
   })
   const url = `${env.get('APP_URL')}/magic-links/${token}`
-  await mail.send(new MagicLinkMail(user.email, url, locale))
+  await mail.sendLater(new MagicLinkMail(user.email, url, locale))
 }
 
 /**

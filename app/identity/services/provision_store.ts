@@ -1,7 +1,9 @@
+import queue from '@rlanz/bull-queue/services/main'
 import { Conflict } from '#core/mod'
 import { establishTenant, recordActivity, type NewTenant } from '#tenancy/mod'
 import User from '../models/user.js'
 import Membership from '../models/membership.js'
+import SendWelcomeMailJob from '../jobs/send_welcome_mail_job.js'
 
 export interface ProvisionStoreInput extends NewTenant {
   owner: { email: string; fullName?: string; password?: string }
@@ -38,5 +40,10 @@ export async function provisionStore(input: ProvisionStoreInput) {
     })
     return { owner, membership }
   })
+  await queue.dispatch(
+    SendWelcomeMailJob,
+    { tenantId: tenant.id, userId: result.owner.id },
+    { jobId: `welcome-${tenant.id}` }
+  )
   return { tenant, owner: result.owner, membership: result.membership }
 }

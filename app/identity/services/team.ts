@@ -86,7 +86,7 @@ export async function inviteMember(
     data: { email, role: input.role },
   })
   const url = `${env.get('APP_URL')}/invitations/${token}`
-  await mail.send(new InvitationMail(email, tenant.name, input.role, url, locale))
+  await mail.sendLater(new InvitationMail(email, tenant.name, input.role, url, locale))
   return { invitation, token }
 }
 
