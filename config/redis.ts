@@ -20,7 +20,8 @@ const redisConfig = defineConfig({
     /**
      * Rate limiting must never hold a request hostage: without Redis the
      * limiter falls back to a per-process store, so commands fail fast here
-     * instead of queueing while ioredis reconnects.
+     * instead of queueing while ioredis reconnects, or waiting on a Redis
+     * that accepts connections but does not answer.
      */
     limiter: {
       ...base,
@@ -28,6 +29,7 @@ const redisConfig = defineConfig({
       enableOfflineQueue: false,
       maxRetriesPerRequest: 0,
       connectTimeout: 500,
+      commandTimeout: 300,
       retryStrategy: (times: number) => Math.min(times * 200, 2000),
     },
   },
