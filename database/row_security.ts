@@ -9,9 +9,9 @@ const CURRENT_USER = `NULLIF(current_setting('app.user_id', true), '')::uuid`
  * transaction, for every role including the owner.
  */
 export function isolateByTenant(schema: BaseSchema, table: string) {
-  schema.raw(`ALTER TABLE "${table}" ENABLE ROW LEVEL SECURITY`)
-  schema.raw(`ALTER TABLE "${table}" FORCE ROW LEVEL SECURITY`)
-  schema.raw(
+  schema.schema.raw(`ALTER TABLE "${table}" ENABLE ROW LEVEL SECURITY`)
+  schema.schema.raw(`ALTER TABLE "${table}" FORCE ROW LEVEL SECURITY`)
+  schema.schema.raw(
     `CREATE POLICY tenant_isolation ON "${table}" USING (tenant_id = ${CURRENT_TENANT}) WITH CHECK (tenant_id = ${CURRENT_TENANT})`
   )
 }
@@ -22,7 +22,7 @@ export function isolateByTenant(schema: BaseSchema, table: string) {
  */
 export function isolateByTenantOrOwnUser(schema: BaseSchema, table: string) {
   isolateByTenant(schema, table)
-  schema.raw(
+  schema.schema.raw(
     `CREATE POLICY own_rows_readable ON "${table}" FOR SELECT USING (user_id = ${CURRENT_USER})`
   )
 }
@@ -33,5 +33,5 @@ export function isolateByTenantOrOwnUser(schema: BaseSchema, table: string) {
  * nor commented this way.
  */
 export function declarePlatformTable(schema: BaseSchema, table: string, reason: string) {
-  schema.raw(`COMMENT ON TABLE "${table}" IS 'platform: ${reason.replaceAll("'", "''")}'`)
+  schema.schema.raw(`COMMENT ON TABLE "${table}" IS 'platform: ${reason.replaceAll("'", "''")}'`)
 }

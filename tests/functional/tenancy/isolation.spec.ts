@@ -1,0 +1,446 @@
+import { test } from '@japa/runner'
+import router from '@adonisjs/core/services/router'
+import db from '@adonisjs/lucid/services/db'
+import { randomBytes } from 'node:crypto'
+import { Membership, issueApiToken } from '#identity/mod'
+import {
+  MissingTenantContext,
+  currentClient,
+  resumeTenant,
+  suspendTenant,
+  withTenant,
+} from '#tenancy/mod'
+import { createStore, unique, type TestStore } from '#tests/helpers'
+
+/*
+|--------------------------------------------------------------------------
+| The isolation harness
+|--------------------------------------------------------------------------
+| Every route is either declared public below or crawled: a signed-in owner
+| of store B aims it at store A's records and must neither see nor change
+| them. A route that is neither fails the suite until it is classified.
+*/
+
+/** Route names that are not dashboard routes, with why they are safe. */
+const PUBLIC_ROUTES: RegExp[] = [
+  /^landing\.show$/,
+  /^sign_ups\./,
+  /^sessions\./,
+  /^magic_links\./,
+  /^invitation_acceptances\./,
+  /^stores\.(create|store)$/,
+  /^current_store\.update$/,
+  /^dev_mailbox\.index$/,
+  /^health\./,
+  // tenant-by-host/path: covered by the host resolution tests below
+  /^storefront\./,
+  // tenant-by-token: covered by the API token test below
+  /^api\./,
+  // platform admins only: covered in tests/functional/admin
+  /^admin\./,
+]
+
+const CRAWLED_PREFIX = /^\/dashboard(\/|$)/
+
+interface RouteEntry {
+  name: string | undefined
+  pattern: string
+  method: string
+}
+
+function allRoutes(): RouteEntry[] {
+  const byDomain = router.toJSON() as Record<
+    string,
+    { name?: string; pattern: string; methods: string[] }[]
+  >
+  return Object.values(byDomain)
+    .flat()
+    .map((route) => ({
+      name: route.name,
+      pattern: route.pattern,
+      method: route.methods.find((method) => method !== 'HEAD') ?? route.methods[0],
+    }))
+}
+
+function isPublic(route: RouteEntry) {
+  return !!route.name && PUBLIC_ROUTES.some((rule) => rule.test(route.name!))
+}
+
+const crawledRoutes = () => allRoutes().filter((route) => CRAWLED_PREFIX.test(route.pattern))
+
+/** What a store A looks like to the harness: its records and identifying strings. */
+interface Victim {
+  fixture: TestStore
+  membershipId: string
+  invitationId: string
+  apiTokenId: string
+  secrets: string[]
+}
+
+async function victimStore(): Promise<Victim> {
+  const fixture = await createStore()
+  const { store, owner, members } = fixture
+  const { membershipIds, apiTokenId } = await withTenant(store, async () => {
+    const memberships = await Membership.query().orderBy('created_at', 'asc')
+    const ownerMembership = memberships.find((membership) => membership.userId === owner.id)!
+    const { token } = await issueApiToken(ownerMembership, {
+      name: unique('victimtoken'),
+      abilities: ['store:read'],
+    })
+    return { membershipIds: memberships.map((membership) => membership.id), apiTokenId: token.id }
+  })
+  const invitedEmail = `${unique('invitee')}@example.test`
+  const [invitation] = await db
+    .table('invitations')
+    .insert({
+      tenant_id: store.id,
+      email: invitedEmail,
+      role: 'member',
+      token_hash: randomBytes(32).toString('hex'),
+      invited_by_user_id: owner.id,
+      expires_at: new Date(Date.now() + 86_400_000),
+    })
+    .returning('id')
+  const memberMembershipId = await withTenant(store, async () => {
+    const membership = await Membership.findByOrFail('userId', members.member.id)
+    return membership.id
+  })
+  return {
+    fixture,
+    membershipId: memberMembershipId,
+    invitationId: invitation.id,
+    apiTokenId,
+    secrets: [
+      store.id,
+      store.slug,
+      invitedEmail,
+      ...Object.values(members).map((user) => user.email),
+      ...membershipIds,
+    ],
+  }
+}
+
+/** Everything of A a cross-tenant request could change, read as A. */
+async function snapshotOf(victim: Victim) {
+  const { store } = victim.fixture
+  return withTenant(store, async () => {
+    const client = currentClient()
+    const memberships = await client
+      .from('memberships')
+      .where('tenant_id', store.id)
+      .select('id', 'user_id', 'role', 'updated_at')
+      .orderBy('id')
+    const invitations = await client
+      .from('invitations')
+      .where('tenant_id', store.id)
+      .select('id', 'email', 'role', 'revoked_at', 'accepted_at')
+      .orderBy('id')
+    const tokens = await client
+      .from('api_tokens')
+      .where('tenant_id', store.id)
+      .select('id', 'abilities', 'revoked_at')
+      .orderBy('id')
+    const settings = await client.from('store_settings').where('tenant_id', store.id).select('*')
+    const tenant = await client
+      .from('tenants')
+      .where('id', store.id)
+      .select('slug', 'name', 'status')
+    return JSON.parse(JSON.stringify({ memberships, invitations, tokens, settings, tenant }))
+  })
+}
+
+/**
+ * Which of A's records a URL parameter names. A new resource route should
+ * add its fixture here; until then its params get A's membership id, which
+ * must be just as invisible to B.
+ */
+function idFor(pattern: string, victim: Victim) {
+  if (/^\/dashboard\/team\/:id/.test(pattern)) return victim.membershipId
+  if (/^\/dashboard\/invitations\/:id/.test(pattern)) return victim.invitationId
+  if (/^\/dashboard\/api-tokens\/:id/.test(pattern)) return victim.apiTokenId
+  return victim.membershipId
+}
+
+function hasParams(pattern: string) {
+  return pattern.split('/').some((segment) => segment.startsWith(':') || segment === '*')
+}
+
+test.group('Isolation harness | route table', () => {
+  test('every route is either declared public or crawled by the harness', ({ assert }) => {
+    const routes = allRoutes()
+    assert.isAbove(routes.length, 10, 'the route table looks empty')
+    const unclassified = routes.filter(
+      (route) => !CRAWLED_PREFIX.test(route.pattern) && !isPublic(route)
+    )
+    assert.deepEqual(
+      unclassified.map((route) => `${route.method} ${route.pattern} (${route.name ?? 'unnamed'})`),
+      [],
+      'These routes are neither public nor under /dashboard: classify them in isolation.spec.ts'
+    )
+  })
+
+  test('the crawl reaches the known dashboard routes', ({ assert }) => {
+    const names = crawledRoutes().map((route) => route.name)
+    for (const name of [
+      'dashboard.show',
+      'members.index',
+      'members.update',
+      'members.destroy',
+      'invitations.destroy',
+      'api_tokens.destroy',
+      'stores.destroy',
+    ]) {
+      assert.include(names, name)
+    }
+  })
+})
+
+test.group('Isolation harness | store B aims every dashboard route at store A', () => {
+  test('{$self}')
+    .with(() => crawledRoutes().map((route) => `${route.method} ${route.pattern}`))
+    .run(async ({ client, assert }, label) => {
+      const [method, pattern] = label.split(' ')
+      const victim = await victimStore()
+      const attacker = await createStore()
+      const before = await snapshotOf(victim)
+
+      const withParams = hasParams(pattern)
+      const url = withParams
+        ? pattern
+            .split('/')
+            .map((segment) =>
+              segment.startsWith(':') || segment === '*' ? idFor(pattern, victim) : segment
+            )
+            .join('/')
+        : pattern
+      const probe = {
+        role: 'member',
+        membershipId: victim.membershipId,
+        name: 'probe',
+        abilities: ['store:read'],
+      }
+
+      let request = client.request(url, method).loginAs(attacker.owner).redirects(0)
+      if (!['GET', 'HEAD'].includes(method)) {
+        request = request.withCsrfToken().form(probe)
+      }
+      const response = await request
+
+      if (withParams) {
+        assert.equal(
+          response.status(),
+          404,
+          `${method} ${url} as another store's owner answered ${response.status()}, not 404`
+        )
+      } else {
+        assert.isBelow(response.status(), 500, `${method} ${url} failed: ${response.text()}`)
+      }
+      const body = response.text() + JSON.stringify(response.headers())
+      for (const secret of victim.secrets) {
+        assert.notInclude(body, secret, `${method} ${url} leaked store A's "${secret}"`)
+      }
+      assert.deepEqual(await snapshotOf(victim), before, `${method} ${url} changed store A`)
+    })
+})
+
+test.group('Isolation harness | database wall', () => {
+  test('every table with tenant_id is forced under RLS with a policy, or declared platform', async ({
+    assert,
+  }) => {
+    const { rows } = await db.rawQuery(`
+      select c.relname as table,
+             c.relrowsecurity as rls,
+             c.relforcerowsecurity as forced,
+             obj_description(c.oid, 'pg_class') as comment,
+             (select count(*) from pg_policies p
+               where p.schemaname = n.nspname and p.tablename = c.relname)::int as policies
+        from pg_class c
+        join pg_namespace n on n.oid = c.relnamespace
+        join pg_attribute a on a.attrelid = c.oid and a.attname = 'tenant_id' and not a.attisdropped
+       where c.relkind in ('r', 'p') and n.nspname = current_schema()
+       order by c.relname`)
+    const tables = rows.map((row: { table: string }) => row.table)
+    for (const expected of ['memberships', 'store_settings', 'activities']) {
+      assert.include(tables, expected)
+    }
+    const offenders = rows
+      .filter(
+        (row: { rls: boolean; forced: boolean; policies: number; comment: string | null }) =>
+          !(row.rls && row.forced && row.policies > 0) &&
+          !(row.comment ?? '').startsWith('platform:')
+      )
+      .map((row: { table: string }) => row.table)
+    assert.deepEqual(offenders, [], 'tenant_id tables neither isolated nor declared platform')
+  })
+
+  test('raw SQL inside withTenant sees only that tenant', async ({ assert }) => {
+    const a = await createStore()
+    const b = await createStore()
+    const rows = await withTenant(a.store, async () => {
+      const result = await currentClient().rawQuery('select tenant_id from memberships')
+      return result.rows as { tenant_id: string }[]
+    })
+    assert.lengthOf(rows, 4)
+    assert.isTrue(rows.every((row) => row.tenant_id === a.store.id))
+    assert.notInclude(
+      rows.map((row) => row.tenant_id),
+      b.store.id
+    )
+  })
+
+  test('inserting a row of tenant B while acting as A is refused by RLS ({$self})')
+    .with(['store_settings', 'activities'])
+    .run(async ({ assert }, table) => {
+      const a = await createStore()
+      const b = await createStore()
+      const row =
+        table === 'store_settings'
+          ? { tenant_id: b.store.id, theme: 'x', accent_color: '#000000', tagline: 'forged' }
+          : { tenant_id: b.store.id, action: 'forged.action' }
+      let error: { code?: string } | undefined
+      try {
+        await withTenant(a.store, () => currentClient().table(table).insert(row))
+      } catch (caught) {
+        error = caught as { code?: string }
+      }
+      assert.exists(error, `insert into ${table} for another tenant succeeded`)
+      assert.equal(error!.code, '42501')
+      const forged = await withTenant(b.store, () =>
+        currentClient()
+          .from(table)
+          .where(
+            table === 'activities' ? 'action' : 'tagline',
+            'forged' + (table === 'activities' ? '.action' : '')
+          )
+      )
+      assert.lengthOf(forged, 0)
+    })
+
+  test('without a tenant context the pool sees no tenant rows', async ({ assert }) => {
+    await createStore()
+    for (const table of ['memberships', 'activities', 'store_settings']) {
+      const { rows } = await db.rawQuery(`select count(*)::int as total from ${table}`)
+      assert.equal(rows[0].total, 0, `${table} is visible without a tenant`)
+    }
+  })
+
+  test('a TenantScoped model query outside withTenant throws MissingTenantContext', async ({
+    assert,
+  }) => {
+    await assert.rejects(() => Membership.query().exec(), MissingTenantContext as any)
+    await assert.rejects(
+      () => Membership.find('00000000-0000-0000-0000-000000000000'),
+      MissingTenantContext as any
+    )
+  })
+
+  test('app.tenant_id is transaction-local and does not leak into the pool', async ({ assert }) => {
+    const a = await createStore()
+    const inside = await withTenant(a.store, async () => {
+      const { rows } = await currentClient().rawQuery(
+        `select current_setting('app.tenant_id', true) as value`
+      )
+      return rows[0].value
+    })
+    assert.equal(inside, a.store.id)
+    const results = await Promise.all(
+      Array.from({ length: 12 }, () =>
+        db.rawQuery(`select current_setting('app.tenant_id', true) as value`)
+      )
+    )
+    for (const { rows } of results) {
+      assert.include(['', null], rows[0].value)
+    }
+  })
+})
+
+test.group('Isolation harness | API tokens', () => {
+  test("a token answers with its own store only, and B's token cannot see A", async ({
+    client,
+    assert,
+  }) => {
+    const a = await createStore()
+    const b = await createStore()
+    const plainB = await withTenant(b.store, async () => {
+      const membership = await Membership.findByOrFail('userId', b.owner.id)
+      return (
+        await issueApiToken(membership, { name: 'b', abilities: ['store:read', 'team:read'] })
+      ).plain
+    })
+    const store = await client.get('/api/v1/store').bearerToken(plainB)
+    store.assertStatus(200)
+    assert.include(store.text(), b.store.slug)
+    assert.notInclude(store.text(), a.store.slug)
+    assert.notInclude(store.text(), a.store.id)
+
+    const members = await client.get('/api/v1/members').bearerToken(plainB)
+    members.assertStatus(200)
+    assert.include(members.text(), b.owner.email)
+    for (const user of Object.values(a.members)) {
+      assert.notInclude(members.text(), user.email)
+    }
+  })
+
+  test('no token, a garbage token or a revoked-member token is 401', async ({ client }) => {
+    ;(await client.get('/api/v1/store')).assertStatus(401)
+    ;(await client.get('/api/v1/store').bearerToken('bzr_nope')).assertStatus(401)
+  })
+})
+
+test.group('Isolation harness | host resolution', () => {
+  test('a store answers on <slug>.localhost and on /s/<slug>', async ({ client }) => {
+    const { store } = await createStore()
+    const byHost = await client.get('/').header('host', `${store.slug}.localhost:3334`)
+    byHost.assertStatus(200)
+    byHost.assertTextIncludes(store.name)
+    const byPath = await client.get(`/s/${store.slug}`)
+    byPath.assertStatus(200)
+    byPath.assertTextIncludes(store.name)
+  })
+
+  test('an unknown host or slug is 404', async ({ client }) => {
+    ;(await client.get('/').header('host', `nope-xyz.localhost:3334`)).assertStatus(404)
+    ;(await client.get('/s/unknown-zzz')).assertStatus(404)
+  })
+
+  test('suspension closes the storefront, makes the dashboard read-only, resume reopens', async ({
+    client,
+    assert,
+  }) => {
+    const { store, owner } = await createStore()
+    ;(await client.get(`/s/${store.slug}`)).assertStatus(200)
+
+    await suspendTenant(store.slug)
+    const closed = await client.get(`/s/${store.slug}`)
+    closed.assertStatus(503)
+    closed.assertTextIncludes('unavailable')
+    const closedByHost = await client.get('/').header('host', `${store.slug}.localhost:3334`)
+    closedByHost.assertStatus(503)
+
+    const dashboard = await client.get('/dashboard').loginAs(owner)
+    dashboard.assertStatus(200)
+    dashboard.assertTextIncludes('This store is suspended')
+
+    const write = await client
+      .post('/dashboard/invitations')
+      .loginAs(owner)
+      .withCsrfToken()
+      .redirects(0)
+      .form({ email: `${unique('x')}@example.test`, role: 'member' })
+    write.assertStatus(423)
+
+    await resumeTenant(store.slug)
+    ;(await client.get(`/s/${store.slug}`)).assertStatus(200)
+    const open = await client.get('/dashboard').loginAs(owner)
+    open.assertStatus(200)
+    assert.notInclude(open.text(), 'This store is suspended')
+  })
+
+  test('the Arabic storefront is right-to-left', async ({ client }) => {
+    const { store } = await createStore()
+    const response = await client.get(`/s/${store.slug}?lang=ar`)
+    response.assertStatus(200)
+    response.assertTextIncludes('dir="rtl"')
+    response.assertTextIncludes('lang="ar"')
+  })
+})
