@@ -1,4 +1,5 @@
 import { test } from '@japa/runner'
+import redis from '@adonisjs/redis/services/main'
 
 test.group('Health', () => {
   test('/health answers 200 ok', async ({ client }) => {
@@ -14,5 +15,21 @@ test.group('Health', () => {
       status: 'ok',
       checks: { postgresql: { status: 'ok' }, redis: { status: 'ok' } },
     })
+  })
+
+  test('/ready answers 503 naming Redis when Redis stops answering', async ({ client }) => {
+    const admin = redis.connection('main').ioConnection.duplicate()
+    await admin.call('CLIENT', 'PAUSE', '3000', 'ALL')
+    try {
+      const response = await client.get('/ready')
+      response.assertStatus(503)
+      response.assertBodyContains({
+        status: 'failing',
+        checks: { postgresql: { status: 'ok' }, redis: { status: 'failing' } },
+      })
+    } finally {
+      await admin.call('CLIENT', 'UNPAUSE')
+      admin.disconnect()
+    }
   })
 })
