@@ -1,0 +1,70 @@
+/**
+ * Cost of reading through row-level security: the same store_settings read
+ * (i) as the tenant, in `withTenant` (transaction + set_config, app role,
+ * RLS applies) against (ii) the `platform` connection (BYPASSRLS, no
+ * transaction). Interleaved in batches. Prints `BENCH_RESULT <json>` last.
+ */
+import { performance } from 'node:perf_hooks'
+import { bootApp } from './boot.js'
+
+const N = Number(process.env.BENCH_RLS_N ?? 2000)
+const BATCH = 100
+
+const app = await bootApp()
+const { tenantDirectory, withTenant, StoreSetting } = await import('#tenancy/mod')
+const { default: db } = await import('@adonisjs/lucid/services/db')
+
+let exitCode = 0
+try {
+  const tenant = await tenantDirectory.findBySlug('demo')
+  if (!tenant)
+    throw new Error('no store "demo": seed the demo data (npm start or node ace db:seed)')
+
+  const withRls = async () => {
+    const setting = await withTenant(tenant, () => StoreSetting.query().first())
+    if (!setting) throw new Error('RLS read returned no store_settings row')
+  }
+  const plain = async () => {
+    const row = await db
+      .connection('platform')
+      .from('store_settings')
+      .where('tenant_id', tenant.id)
+      .first()
+    if (!row) throw new Error('platform read returned no store_settings row')
+  }
+
+  for (let i = 0; i < 200; i++) {
+    await withRls()
+    await plain()
+  }
+
+  let rlsTotal = 0
+  let plainTotal = 0
+  for (let done = 0; done < N; done += BATCH) {
+    const order = (done / BATCH) % 2 === 0 ? [0, 1] : [1, 0]
+    for (const which of order) {
+      const run = which === 0 ? withRls : plain
+      const started = performance.now()
+      for (let i = 0; i < BATCH; i++) await run()
+      const elapsed = performance.now() - started
+      if (which === 0) rlsTotal += elapsed
+      else plainTotal += elapsed
+    }
+  }
+  const rlsMeanUs = (rlsTotal / N) * 1000
+  const plainMeanUs = (plainTotal / N) * 1000
+  const overheadPct = (rlsMeanUs / plainMeanUs - 1) * 100
+  console.log(
+    `store_settings read x${N} each: withTenant ${rlsMeanUs.toFixed(0)} µs, platform ${plainMeanUs.toFixed(0)} µs, ` +
+      `overhead ${overheadPct.toFixed(1)} % (target ≤ 15 %: ${overheadPct <= 15 ? 'met' : 'NOT met'})`
+  )
+  console.log(
+    'BENCH_RESULT ' + JSON.stringify({ n: N, batch: BATCH, rlsMeanUs, plainMeanUs, overheadPct })
+  )
+} catch (error) {
+  console.error(error)
+  exitCode = 1
+} finally {
+  await app.terminate()
+  process.exit(exitCode)
+}
