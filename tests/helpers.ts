@@ -73,3 +73,6 @@ export function linkIn(text: string, path: string) {
   const match = new RegExp(`https?://[^\\s"]*${path}/([A-Za-z0-9_-]+)`).exec(text)
   return match ? match[1] : null
 }
+
+/** Where the in-process test server listens (`PORT` from .env.test or the environment). */
+export const TEST_SERVER = `http://localhost:${process.env.PORT}`

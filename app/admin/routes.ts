@@ -1,5 +1,5 @@
 import router from '@adonisjs/core/services/router'
-import { middleware } from '#start/kernel'
+import { middleware, web } from '#start/kernel'
 
 const Tenants = () => import('./controllers/tenants_controller.js')
 const TenantSuspensions = () => import('./controllers/tenant_suspensions_controller.js')
@@ -15,4 +15,4 @@ router
   })
   .prefix('/admin')
   .as('admin')
-  .use(middleware.platformAdmin())
+  .use([...web(), middleware.platformAdmin()])

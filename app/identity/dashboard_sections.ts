@@ -1,5 +1,5 @@
 import router from '@adonisjs/core/services/router'
-import { middleware } from '#start/kernel'
+import { middleware, web } from '#start/kernel'
 import type { Permission } from './roles.js'
 
 export interface DashboardSection {
@@ -27,5 +27,5 @@ export function registerPlaceholderSection(section: Omit<DashboardSection, 'rout
   router
     .get(`/dashboard${section.path}`, [PlaceholderSection, 'show'])
     .as(routeName)
-    .use([middleware.dashboard(), middleware.permits(section.permission)])
+    .use([...web(), middleware.dashboard(), middleware.permits(section.permission)])
 }

@@ -1,7 +1,7 @@
 import { test } from '@japa/runner'
-import { lastMailTo, linkIn, unique, uniqueEmail } from '#tests/helpers'
+import { TEST_SERVER, lastMailTo, linkIn, unique, uniqueEmail } from '#tests/helpers'
 
-const BASE = 'http://localhost:3334'
+const BASE = TEST_SERVER
 
 test.group('Onboarding in a browser', () => {
   test('sign up, invite a member, and the member accepts in another browser', async ({

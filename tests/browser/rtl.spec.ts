@@ -1,11 +1,11 @@
 /// <reference lib="dom" />
 import { test } from '@japa/runner'
-import { createStore } from '#tests/helpers'
+import { TEST_SERVER, createStore } from '#tests/helpers'
 
 test.group('Storefront in Arabic', () => {
   test('?lang=ar renders the storefront right-to-left', async ({ visit, assert }) => {
     const { store } = await createStore()
-    const page = await visit(`http://localhost:3334/s/${store.slug}?lang=ar`)
+    const page = await visit(`${TEST_SERVER}/s/${store.slug}?lang=ar`)
 
     await page.assertExists('html[dir="rtl"][lang="ar"]')
     await page.assertTextContains('body', 'بدعم من بازار')

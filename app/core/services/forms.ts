@@ -2,7 +2,7 @@ import { Exception } from '@adonisjs/core/exceptions'
 import { errors as vineErrors } from '@vinejs/vine'
 import type { HttpContext } from '@adonisjs/core/http'
 import type { VineValidator } from '@vinejs/vine'
-import type { Infer, SchemaTypes } from '@vinejs/vine/types'
+import type { FieldContext, Infer, MessagesProviderContact, SchemaTypes } from '@vinejs/vine/types'
 import { Conflict, Invalid } from './errors.js'
 import { wantsJson } from './htmx.js'
 
@@ -44,6 +44,28 @@ export function fieldErrorsOf(error: unknown): FieldError[] | null {
   return null
 }
 
+/**
+ * Validation messages from `resources/lang/<locale>/validation.json` and
+ * field names from `fields.json` (i18n's default provider looks under
+ * `validator.shared.*`, where this app keeps nothing).
+ */
+function validationMessages(ctx: HttpContext): MessagesProviderContact {
+  const i18n = ctx.i18n
+  return {
+    getMessage(defaultMessage: string, rule: string, field: FieldContext, meta?: any) {
+      const label = i18n.resolveIdentifier(`fields.${field.name}`)
+      const fieldName = label ? i18n.formatRawMessage(label.message) : String(field.name)
+      const found =
+        i18n.resolveIdentifier(`validation.${field.wildCardPath}.${rule}`) ??
+        i18n.resolveIdentifier(`validation.${rule}`)
+      if (found) return i18n.formatRawMessage(found.message, { field: fieldName, ...meta })
+      return defaultMessage.replace(/{{\s*(\w+)\s*}}/g, (_, key: string) =>
+        key === 'field' ? fieldName : String(meta?.[key] ?? '')
+      )
+    },
+  }
+}
+
 const SECRET_FIELDS = new Set(['password', 'password_confirmation', '_csrf'])
 
 /**
@@ -61,7 +83,7 @@ export async function submitForm<Schema extends SchemaTypes, Result>(
 ): Promise<Result> {
   try {
     const payload = await ctx.request.validateUsing(options.validator, {
-      messagesProvider: ctx.i18n.createMessagesProvider(),
+      messagesProvider: validationMessages(ctx),
     })
     return await options.action(payload as Infer<Schema>)
   } catch (error) {

@@ -1,0 +1,252 @@
+import { test } from '@japa/runner'
+import { Bouncer } from '@adonisjs/bouncer'
+import {
+  Membership,
+  PERMISSIONS,
+  PERMISSION_NAMES,
+  ROLES,
+  abilities,
+  dashboardSections,
+  type Permission,
+  type Role,
+} from '#identity/mod'
+import { withTenant } from '#tenancy/mod'
+import { createStore, uniqueEmail, type TestStore } from '#tests/helpers'
+
+/**
+ * The matrix as the product defines it, written out independently of
+ * `PERMISSIONS` so an accidental edit of roles.ts fails here.
+ */
+const EXPECTED: Record<Permission, Role[]> = {
+  'catalog:read': ['owner', 'admin', 'finance', 'member'],
+  'catalog:write': ['owner', 'admin', 'member'],
+  'orders:read': ['owner', 'admin', 'finance', 'member'],
+  'orders:write': ['owner', 'admin', 'member'],
+  'projects:read': ['owner', 'admin', 'finance', 'member'],
+  'projects:write': ['owner', 'admin', 'member'],
+  'tasks:read': ['owner', 'admin', 'finance', 'member'],
+  'tasks:write': ['owner', 'admin', 'member'],
+  'team:manage': ['owner', 'admin'],
+  'billing:manage': ['owner', 'finance'],
+  'usage:read': ['owner', 'admin', 'finance'],
+  'pricing:manage': ['owner', 'admin'],
+  'integrations:manage': ['owner', 'admin'],
+  'activity:read': ['owner', 'admin'],
+  'store:delete': ['owner'],
+  'ownership:transfer': ['owner'],
+}
+
+function allowed(permission: Permission, role: Role) {
+  return (PERMISSIONS[permission] as readonly Role[]).includes(role)
+}
+
+function membershipWithRole(role: Role) {
+  const membership = new Membership()
+  membership.role = role
+  return membership
+}
+
+async function membershipIdOf(setup: TestStore, role: Role) {
+  const membership = await withTenant(
+    setup.store,
+    async () => await Membership.findByOrFail('userId', setup.members[role].id)
+  )
+  return membership.id
+}
+
+/** One request per permission that guards a dashboard route. */
+const ROUTES: Partial<
+  Record<Permission, (client: any, setup: TestStore, role: Role) => Promise<any>>
+> = {
+  'team:manage': (client, setup, role) =>
+    client
+      .post('/dashboard/invitations')
+      .form({ email: uniqueEmail('matrix'), role: 'member' })
+      .loginAs(setup.members[role])
+      .withCsrfToken()
+      .redirects(0),
+  'integrations:manage': (client, setup, role) =>
+    client.get('/dashboard/api-tokens').loginAs(setup.members[role]).redirects(0),
+  'activity:read': (client, setup, role) =>
+    client.get('/dashboard/activity').loginAs(setup.members[role]).redirects(0),
+  'catalog:read': (client, setup, role) =>
+    client.get('/dashboard/catalog').loginAs(setup.members[role]).redirects(0),
+  'orders:read': (client, setup, role) =>
+    client.get('/dashboard/orders').loginAs(setup.members[role]).redirects(0),
+  'projects:read': (client, setup, role) =>
+    client.get('/dashboard/projects').loginAs(setup.members[role]).redirects(0),
+  'billing:manage': (client, setup, role) =>
+    client.get('/dashboard/billing').loginAs(setup.members[role]).redirects(0),
+  'usage:read': (client, setup, role) =>
+    client.get('/dashboard/usage').loginAs(setup.members[role]).redirects(0),
+  'pricing:manage': (client, setup, role) =>
+    client.get('/dashboard/pricing').loginAs(setup.members[role]).redirects(0),
+  'ownership:transfer': async (client, setup, role) => {
+    const target = role === 'member' ? 'finance' : 'member'
+    return client
+      .post('/dashboard/ownership-transfer')
+      .form({ membershipId: await membershipIdOf(setup, target) })
+      .loginAs(setup.members[role])
+      .withCsrfToken()
+      .redirects(0)
+  },
+  'store:delete': (client, setup, role) =>
+    client
+      .delete('/dashboard/store')
+      .form({ confirmSlug: 'not-the-slug' })
+      .loginAs(setup.members[role])
+      .withCsrfToken()
+      .redirects(0),
+}
+
+/** What an allowed role gets back, where it is more specific than "not 403". */
+const ALLOWED_STATUS: Partial<Record<Permission, number>> = {
+  'team:manage': 302,
+  'ownership:transfer': 302,
+  'store:delete': 422,
+  'integrations:manage': 200,
+  'activity:read': 200,
+  'catalog:read': 200,
+  'orders:read': 200,
+  'projects:read': 200,
+  'billing:manage': 200,
+  'usage:read': 200,
+  'pricing:manage': 200,
+}
+
+const WITHOUT_ROUTES: Permission[] = [
+  'catalog:write',
+  'orders:write',
+  'projects:write',
+  'tasks:read',
+  'tasks:write',
+]
+
+test.group('Role matrix / the model', () => {
+  test('the matrix names every permission the product defines, and no others', ({ assert }) => {
+    assert.sameMembers(PERMISSION_NAMES, Object.keys(EXPECTED))
+  })
+
+  for (const permission of Object.keys(EXPECTED) as Permission[]) {
+    for (const role of ROLES) {
+      const expected = EXPECTED[permission].includes(role)
+      test(`${role} ${expected ? 'may' : 'may not'} ${permission} (Membership.can and Bouncer)`, async ({
+        assert,
+      }) => {
+        const membership = membershipWithRole(role)
+        assert.equal(allowed(permission, role), expected, 'PERMISSIONS matches the product')
+        assert.equal(membership.can(permission), expected, 'Membership.can')
+        const bouncer = new Bouncer(() => membership, abilities)
+        assert.equal(await bouncer.allows(permission), expected, 'Bouncer ability')
+      })
+    }
+  }
+})
+
+test.group('Role matrix / permissions without routes yet', () => {
+  for (const permission of WITHOUT_ROUTES) {
+    for (const role of ROLES) {
+      const expected = allowed(permission, role)
+      test(`a stored ${role} ${expected ? 'is' : 'is not'} allowed ${permission} by the Bouncer`, async ({
+        assert,
+      }) => {
+        const { store, members } = await createStore()
+        const membership = await withTenant(
+          store,
+          async () => await Membership.findByOrFail('userId', members[role].id)
+        )
+        const bouncer = new Bouncer(() => membership, abilities)
+        assert.equal(await bouncer.allows(permission), expected)
+        assert.equal(await bouncer.denies(permission), !expected)
+      })
+    }
+  }
+})
+
+test.group('Role matrix / routes', () => {
+  test('every permission is either guarding a route here or listed as not routed yet', ({
+    assert,
+  }) => {
+    assert.sameMembers([...Object.keys(ROUTES), ...WITHOUT_ROUTES], PERMISSION_NAMES as string[])
+  })
+
+  for (const [permission, request] of Object.entries(ROUTES) as [
+    Permission,
+    NonNullable<(typeof ROUTES)[Permission]>,
+  ][]) {
+    for (const role of ROLES) {
+      const expected = allowed(permission, role)
+      test(`${permission}: a ${role} is ${expected ? 'let through' : 'refused with 403'}`, async ({
+        client,
+        assert,
+      }) => {
+        const setup = await createStore()
+        const response = await request(client, setup, role)
+        if (expected) {
+          assert.notEqual(response.status(), 403)
+          const wanted = ALLOWED_STATUS[permission]
+          if (wanted) assert.equal(response.status(), wanted, response.text().slice(0, 500))
+        } else {
+          response.assertStatus(403)
+        }
+      })
+    }
+  }
+
+  test('a refused JSON caller gets {errors:[…]} with 403', async ({ client, assert }) => {
+    const { members } = await createStore()
+    const response = await client
+      .get('/dashboard/activity')
+      .header('accept', 'application/json')
+      .loginAs(members.member)
+    response.assertStatus(403)
+    assert.isArray(response.body().errors)
+    assert.isString(response.body().errors[0].message)
+  })
+})
+
+test.group('Role matrix / navigation', () => {
+  const NAV_LINKS: { href: string; permission: Permission }[] = [
+    { href: '/dashboard/api-tokens', permission: 'integrations:manage' },
+    { href: '/dashboard/activity', permission: 'activity:read' },
+  ]
+
+  for (const role of ROLES) {
+    test(`a ${role} sees exactly the dashboard links their role can use`, async ({
+      client,
+      assert,
+    }) => {
+      const { members } = await createStore()
+      const response = await client.get('/dashboard').loginAs(members[role])
+      response.assertStatus(200)
+      const html = response.text()
+      const links = [
+        ...NAV_LINKS,
+        ...dashboardSections.map((section) => ({
+          href: `/dashboard${section.path}`,
+          permission: section.permission,
+        })),
+      ]
+      for (const link of links) {
+        const shown = html.includes(`href="${link.href}"`)
+        assert.equal(
+          shown,
+          allowed(link.permission, role),
+          `${role}: link to ${link.href} (${link.permission})`
+        )
+      }
+      assert.include(html, 'href="/dashboard/team"', 'every member sees the team')
+    })
+  }
+
+  test("a member's dashboard has no API tokens link and an owner's has", async ({
+    client,
+    assert,
+  }) => {
+    const { owner, members } = await createStore()
+    const ownerPage = await client.get('/dashboard').loginAs(owner)
+    const memberPage = await client.get('/dashboard').loginAs(members.member)
+    assert.include(ownerPage.text(), 'API tokens')
+    assert.notInclude(memberPage.text(), 'API tokens')
+  })
+})

@@ -1,0 +1,267 @@
+import { test } from '@japa/runner'
+import { DateTime } from 'luxon'
+import db from '@adonisjs/lucid/services/db'
+import { clock } from '#core/mod'
+import {
+  PASSWORD,
+  createStore,
+  createUser,
+  lastMailTo,
+  linkIn,
+  mailsTo,
+  uniqueEmail,
+} from '#tests/helpers'
+import { WEB_SESSION_KEY, expectStatus, isSignedIn, sessionAfter } from './support.js'
+
+const MAGIC_SUBJECT = /sign-in link/
+
+async function requestMagicLink(client: any, email: string) {
+  const response = await client.post('/magic-links').form({ email }).withCsrfToken()
+  response.assertStatus(200)
+  const mail = await lastMailTo(email, { subject: MAGIC_SUBJECT })
+  if (!mail) throw new Error(`no magic link mail reached ${email}`)
+  const token = linkIn(mail.text, '/magic-links')
+  if (!token) throw new Error(`no /magic-links/<token> link in: ${mail.text}`)
+  return token
+}
+
+test.group('Password sign-in', () => {
+  test('a member signs in with email and password and lands on the dashboard', async ({
+    client,
+    assert,
+  }) => {
+    const { owner, store } = await createStore()
+    const response = await client
+      .post('/signin')
+      .form({ email: owner.email, password: PASSWORD })
+      .withCsrfToken()
+      .redirects(0)
+    response.assertStatus(302)
+    assert.equal(response.header('location'), '/dashboard')
+    assert.equal(sessionAfter(response)[WEB_SESSION_KEY], owner.id)
+
+    const dashboard = await client
+      .get('/dashboard')
+      .withSession(sessionAfter(response))
+      .redirects(0)
+    dashboard.assertStatus(200)
+    dashboard.assertTextIncludes(store.name)
+  })
+
+  test('the email is matched case-insensitively', async ({ client }) => {
+    const { owner } = await createStore()
+    const response = await client
+      .post('/signin')
+      .form({ email: `  ${owner.email.toUpperCase()} `, password: PASSWORD })
+      .withCsrfToken()
+      .redirects(0)
+    response.assertStatus(302)
+  })
+
+  test('a wrong password is refused with 422, a message and no session', async ({
+    client,
+    assert,
+  }) => {
+    const { owner } = await createStore()
+    const response = await client
+      .post('/signin')
+      .form({ email: owner.email, password: 'not-the-password' })
+      .withCsrfToken()
+      .redirects(0)
+    response.assertStatus(422)
+    response.assertTextIncludes('That email and password do not match an account')
+    assert.isFalse(isSignedIn(response))
+    assert.notInclude(response.text(), 'not-the-password')
+  })
+
+  test('an unknown email gets the same refusal as a wrong password', async ({ client, assert }) => {
+    const response = await client
+      .post('/signin')
+      .form({ email: uniqueEmail('nobody'), password: PASSWORD })
+      .withCsrfToken()
+      .redirects(0)
+    response.assertStatus(422)
+    response.assertTextIncludes('That email and password do not match an account')
+    assert.isFalse(isSignedIn(response))
+  })
+
+  test('a sign-in with missing fields is refused with 422', async ({ client, assert }) => {
+    const response = await client.post('/signin').form({ email: '' }).withCsrfToken().redirects(0)
+    response.assertStatus(422)
+    assert.isFalse(isSignedIn(response))
+  })
+
+  test('a sign-in without a CSRF token is refused', async ({ client, assert }) => {
+    const { owner } = await createStore()
+    const response = await client
+      .post('/signin')
+      .form({ email: owner.email, password: PASSWORD })
+      .redirects(0)
+    assert.notEqual(response.status(), 302)
+    assert.isFalse(isSignedIn(response))
+  })
+
+  test('the 11th rapid sign-in for one email is throttled with 429 and Retry-After', async ({
+    client,
+    assert,
+  }) => {
+    const email = uniqueEmail('throttled')
+    await createUser(email)
+    for (let attempt = 1; attempt <= 10; attempt++) {
+      const response = await client
+        .post('/signin')
+        .form({ email, password: 'wrong-password' })
+        .withCsrfToken()
+        .redirects(0)
+      assert.equal(response.status(), 422, `attempt ${attempt} should still be answered`)
+    }
+    const blocked = await client
+      .post('/signin')
+      .form({ email, password: PASSWORD })
+      .withCsrfToken()
+      .redirects(0)
+    blocked.assertStatus(429)
+    const retryAfter = Number(blocked.header('retry-after'))
+    assert.isAbove(retryAfter, 0)
+    assert.isAtMost(retryAfter, 60)
+    assert.isFalse(isSignedIn(blocked), 'even the right password is refused while throttled')
+  })
+
+  test('throttling one email does not block another', async ({ client, assert }) => {
+    const email = uniqueEmail('throttled')
+    for (let attempt = 1; attempt <= 11; attempt++) {
+      await client.post('/signin').form({ email, password: 'wrong-password' }).withCsrfToken()
+    }
+    const { owner } = await createStore()
+    const response = await client
+      .post('/signin')
+      .form({ email: owner.email, password: PASSWORD })
+      .withCsrfToken()
+      .redirects(0)
+    response.assertStatus(302)
+    assert.isTrue(isSignedIn(response))
+  })
+})
+
+test.group('Magic links', (group) => {
+  group.each.teardown(() => clock.travelTo(null))
+
+  test('an existing account is mailed a link that signs in once and lands on the dashboard', async ({
+    client,
+    assert,
+  }) => {
+    const { owner, store } = await createStore()
+    const token = await requestMagicLink(client, owner.email)
+
+    const redeemed = await client.get(`/magic-links/${token}`).redirects(0)
+    redeemed.assertStatus(302)
+    assert.equal(redeemed.header('location'), '/dashboard')
+    assert.equal(sessionAfter(redeemed)[WEB_SESSION_KEY], owner.id)
+
+    const dashboard = await client
+      .get('/dashboard')
+      .withSession(sessionAfter(redeemed))
+      .redirects(0)
+    dashboard.assertStatus(200)
+    dashboard.assertTextIncludes(store.name)
+  })
+
+  test('a magic link used a second time is gone (410) and signs nobody in', async ({
+    client,
+    assert,
+  }) => {
+    const { owner } = await createStore()
+    const token = await requestMagicLink(client, owner.email)
+    await expectStatus(client.get(`/magic-links/${token}`).redirects(0), 302)
+
+    const again = await client.get(`/magic-links/${token}`).redirects(0)
+    again.assertStatus(410)
+    again.assertTextIncludes('expired or was already used')
+    assert.isFalse(isSignedIn(again))
+  })
+
+  test('a magic link older than 15 minutes is gone (410)', async ({ client, assert }) => {
+    const { owner } = await createStore()
+    const token = await requestMagicLink(client, owner.email)
+
+    clock.travelTo(DateTime.utc().plus({ minutes: 16 }))
+    const late = await client.get(`/magic-links/${token}`).redirects(0)
+    late.assertStatus(410)
+    assert.isFalse(isSignedIn(late))
+
+    clock.travelTo(null)
+    const row = await db.from('login_tokens').where('user_id', owner.id).first()
+    assert.isNull(row.used_at, 'an expired link is not marked as used')
+  })
+
+  test('a magic link still works just before it expires', async ({ client }) => {
+    const { owner } = await createStore()
+    const token = await requestMagicLink(client, owner.email)
+    clock.travelTo(DateTime.utc().plus({ minutes: 14 }))
+    const response = await client.get(`/magic-links/${token}`).redirects(0)
+    response.assertStatus(302)
+  })
+
+  test('a made-up magic link token is gone (410)', async ({ client }) => {
+    const response = await client.get('/magic-links/not-a-real-token').redirects(0)
+    response.assertStatus(410)
+  })
+
+  test('an unknown email gets the same "check your email" page and no mail', async ({
+    client,
+    assert,
+  }) => {
+    const { owner } = await createStore()
+    const known = await client.post('/magic-links').form({ email: owner.email }).withCsrfToken()
+    const nobody = uniqueEmail('nobody')
+    const unknown = await client.post('/magic-links').form({ email: nobody }).withCsrfToken()
+
+    known.assertStatus(200)
+    unknown.assertStatus(200)
+    unknown.assertTextIncludes('Check your email')
+    const strip = (html: string) =>
+      html.replace(
+        /name='_csrf' value='[^']*'|"x-csrf-token":\s*"[^"]*"|value="[A-Za-z0-9_-]{20,}"/g,
+        ''
+      )
+    assert.equal(strip(unknown.text()), strip(known.text()), 'the pages do not tell them apart')
+    assert.lengthOf(await mailsTo(nobody), 0)
+    const users = await db.from('users').where('email', nobody)
+    assert.lengthOf(users, 0, 'asking for a link creates no account')
+  })
+
+  test('a malformed email for a magic link is refused with 422', async ({ client }) => {
+    const response = await client
+      .post('/magic-links')
+      .form({ email: 'not-an-email' })
+      .withCsrfToken()
+    response.assertStatus(422)
+    response.assertTextIncludes('Enter a valid email address')
+  })
+})
+
+test.group('Sign-out', () => {
+  test('signing out ends the session', async ({ client, assert }) => {
+    const { owner } = await createStore()
+    const response = await client.post('/signout').loginAs(owner).withCsrfToken().redirects(0)
+    response.assertStatus(302)
+    assert.equal(response.header('location'), '/')
+    assert.isFalse(isSignedIn(response))
+
+    const dashboard = await client
+      .get('/dashboard')
+      .withSession(sessionAfter(response))
+      .redirects(0)
+    dashboard.assertStatus(302)
+    assert.equal(dashboard.header('location'), '/signin')
+  })
+
+  test('the dashboard sends visitors who are not signed in to the sign-in page', async ({
+    client,
+    assert,
+  }) => {
+    const response = await client.get('/dashboard').redirects(0)
+    response.assertStatus(302)
+    assert.equal(response.header('location'), '/signin')
+  })
+})
