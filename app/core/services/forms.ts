@@ -66,11 +66,22 @@ function validationMessages(ctx: HttpContext): MessagesProviderContact {
   }
 }
 
+/**
+ * Validates the request body with messages in the viewer's language.
+ */
+export function validate<Schema extends SchemaTypes>(
+  ctx: HttpContext,
+  validator: VineValidator<Schema, any>
+): Promise<Infer<Schema>> {
+  return ctx.request.validateUsing(validator, { messagesProvider: validationMessages(ctx) })
+}
+
 const SECRET_FIELDS = new Set(['password', 'password_confirmation', '_csrf'])
 
 /**
  * Validates the request, runs `action`, and on a validation or domain error
- * re-renders the form through `render`. JSON callers get the error itself,
+ * re-renders the form through `render`, each message beside its field (an
+ * error on `abilities.0` shows beside `abilities`). JSON callers get the error itself,
  * which the exception handler turns into `{errors:[{field,message}]}`.
  */
 export async function submitForm<Schema extends SchemaTypes, Result>(
@@ -82,16 +93,14 @@ export async function submitForm<Schema extends SchemaTypes, Result>(
   }
 ): Promise<Result> {
   try {
-    const payload = await ctx.request.validateUsing(options.validator, {
-      messagesProvider: validationMessages(ctx),
-    })
+    const payload = await validate(ctx, options.validator)
     return await options.action(payload as Infer<Schema>)
   } catch (error) {
     const fieldErrors = fieldErrorsOf(error)
     if (!fieldErrors || wantsJson(ctx)) throw error
     const errors: Record<string, string> = {}
     for (const { field, message } of fieldErrors) {
-      const key = field ?? 'form'
+      const key = field?.split('.')[0] ?? 'form'
       errors[key] ??= message
     }
     const old = Object.fromEntries(

@@ -1,5 +1,5 @@
 import type { HttpContext } from '@adonisjs/core/http'
-import { EMPTY_FORM, submitForm, type FormState } from '#core/mod'
+import { EMPTY_FORM, submitForm, wantsJson, type FormState } from '#core/mod'
 import { TOKEN_ABILITIES } from '../roles.js'
 import { apiTokenValidator } from '../validators/identity_validators.js'
 import { issueApiToken, listApiTokens, revokeApiToken } from '../services/api_tokens.js'
@@ -20,12 +20,22 @@ export default class ApiTokensController {
   }
 
   async store(ctx: HttpContext) {
-    const { plain } = await submitForm(ctx, {
+    const { token, plain } = await submitForm(ctx, {
       validator: apiTokenValidator,
       render: (form) => this.#render(ctx, form),
       action: (input) => issueApiToken(ctx.membership, input),
     })
     ctx.response.status(201)
+    if (wantsJson(ctx)) {
+      return {
+        data: {
+          id: token.id,
+          token: plain,
+          abilities: token.abilities,
+          expiresAt: token.expiresAt?.toISO() ?? null,
+        },
+      }
+    }
     return this.#render(ctx, EMPTY_FORM, plain)
   }
 

@@ -1,5 +1,5 @@
 import type { HttpContext } from '@adonisjs/core/http'
-import { NotFound } from '#core/mod'
+import { NotFound, validate } from '#core/mod'
 import { currentStoreValidator } from '../validators/identity_validators.js'
 import { storesOf } from '../services/user_stores.js'
 import { rememberCurrentStore } from '../middleware/dashboard_middleware.js'
@@ -7,7 +7,7 @@ import { rememberCurrentStore } from '../middleware/dashboard_middleware.js'
 export default class CurrentStoreController {
   async update(ctx: HttpContext) {
     const user = await ctx.auth.authenticateUsing(['web'], { loginRoute: '/signin' })
-    const { tenantId } = await ctx.request.validateUsing(currentStoreValidator)
+    const { tenantId } = await validate(ctx, currentStoreValidator)
     const stores = await storesOf(user.id)
     if (!stores.some((store) => store.tenantId === tenantId)) {
       throw new NotFound(ctx.i18n.t('identity.stores.not_a_member'))

@@ -1,5 +1,5 @@
 import type { HttpContext } from '@adonisjs/core/http'
-import { EMPTY_FORM, Invalid, submitForm, type FormState } from '#core/mod'
+import { EMPTY_FORM, Invalid, submitForm, type FormState, validate } from '#core/mod'
 import { BLUEPRINT_NAMES, currentTenant, deleteTenant } from '#tenancy/mod'
 import { newStoreValidator, storeDeletionValidator } from '../validators/identity_validators.js'
 import { provisionStore } from '../services/provision_store.js'
@@ -37,7 +37,7 @@ export default class StoresController {
   async destroy(ctx: HttpContext) {
     await ctx.bouncer.authorize('store:delete')
     const store = currentTenant()
-    const { confirmSlug } = await ctx.request.validateUsing(storeDeletionValidator)
+    const { confirmSlug } = await validate(ctx, storeDeletionValidator)
     if (confirmSlug !== store.slug) {
       throw new Invalid(
         ctx.i18n.t('identity.stores.confirm_mismatch', { slug: store.slug }),
