@@ -267,6 +267,8 @@ function markdown() {
     )
     lines.push(
       `| ${r.n} | ${r.rlsMeanUs.toFixed(0)} | ${r.plainMeanUs.toFixed(0)} | ${r.overheadPct.toFixed(1)} % | ≤ 15 %: ${r.overheadPct <= 15 ? 'met' : 'NOT met'} |`,
+      '',
+      `${r.readsPerUnit} reads in one unit of work against ${r.readsPerUnit} plain reads: overhead ${r.perRequestOverheadPct.toFixed(1)} %.`,
       ''
     )
   }

@@ -27,7 +27,7 @@ export default defineConfig({
   connection: 'app',
   prettyPrintDebugQueries: false,
   connections: {
-    app: connectionAs(env.get('DB_USER'), env.get('DB_PASSWORD'), env.get('DB_POOL_MAX', 10)),
+    app: connectionAs(env.get('DB_USER'), env.get('DB_PASSWORD'), env.get('DB_POOL_MAX', 20)),
     owner: connectionAs(env.get('DB_OWNER_USER'), env.get('DB_OWNER_PASSWORD'), 2),
     platform: connectionAs(env.get('DB_PLATFORM_USER'), env.get('DB_PLATFORM_PASSWORD'), 4),
   },
