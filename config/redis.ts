@@ -15,18 +15,18 @@ const redisConfig = defineConfig({
     main: {
       ...base,
       db: 0,
-      retryStrategy: (times: number) => (times > 10 ? null : times * 50),
+      retryStrategy: (times: number) => Math.min(times * 50, 2000),
     },
     /**
      * Rate limiting must never hold a request hostage: without Redis the
-     * limiter falls back to a per-process store, so commands fail fast here
-     * instead of queueing while ioredis reconnects, or waiting on a Redis
-     * that accepts connections but does not answer.
+     * limiter falls back to a per-process store. A command waits for the
+     * connection to open (first request after boot) but gives up after
+     * 300 ms, whether Redis refuses connections or accepts them and does
+     * not answer.
      */
     limiter: {
       ...base,
       db: 0,
-      enableOfflineQueue: false,
       maxRetriesPerRequest: 0,
       connectTimeout: 500,
       commandTimeout: 300,
