@@ -7,7 +7,6 @@ export {
   withTenant,
   asUser,
   currentTenant,
-  currentTenantOrNull,
   currentClient,
   MissingTenantContext,
 } from './services/tenant_context.js'

@@ -1,7 +1,7 @@
 import app from '@adonisjs/core/services/app'
 import { ExceptionHandler, type HttpContext } from '@adonisjs/core/http'
 import { FormRejected, fieldErrorsOf } from '../services/forms.js'
-import { wantsJson } from '../services/htmx.js'
+import { wantsJson } from '../services/content_negotiation.js'
 
 const MESSAGE_KEYS: Record<number, string> = {
   400: 'errors.bad_request',

@@ -35,8 +35,3 @@ export class Conflict extends Exception {
     super(message)
   }
 }
-
-export class Unavailable extends Exception {
-  static status = 503
-  static code = 'E_UNAVAILABLE'
-}

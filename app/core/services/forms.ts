@@ -4,7 +4,7 @@ import type { HttpContext } from '@adonisjs/core/http'
 import type { VineValidator } from '@vinejs/vine'
 import type { FieldContext, Infer, MessagesProviderContact, SchemaTypes } from '@vinejs/vine/types'
 import { Conflict, Invalid } from './errors.js'
-import { wantsJson } from './htmx.js'
+import { wantsJson } from './content_negotiation.js'
 
 export interface FieldError {
   field: string | null

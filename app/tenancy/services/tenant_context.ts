@@ -80,10 +80,6 @@ export function currentTenant(): TenantSnapshot {
   return tenant
 }
 
-export function currentTenantOrNull(): TenantSnapshot | null {
-  return storage.getStore()?.tenant ?? null
-}
-
 export function currentUnitOfWork(): UnitOfWork | undefined {
   return storage.getStore()
 }

@@ -1,9 +1,5 @@
 import type { HttpContext } from '@adonisjs/core/http'
 
-export function isHtmx(ctx: HttpContext): boolean {
-  return ctx.request.header('hx-request') === 'true'
-}
-
 export function wantsJson(ctx: HttpContext): boolean {
   return ctx.request.url().startsWith('/api/') || ctx.request.accepts(['html', 'json']) === 'json'
 }
