@@ -2,7 +2,7 @@ import { test } from '@japa/runner'
 import router from '@adonisjs/core/services/router'
 import db from '@adonisjs/lucid/services/db'
 import { randomBytes } from 'node:crypto'
-import { Membership, issueApiToken } from '#identity/mod'
+import { Membership, TOKEN_ABILITIES, issueApiToken } from '#identity/mod'
 import {
   MissingTenantContext,
   currentClient,
@@ -16,9 +16,10 @@ import { createStore, unique, type TestStore } from '#tests/helpers'
 |--------------------------------------------------------------------------
 | The isolation harness
 |--------------------------------------------------------------------------
-| Every route is either declared public below or crawled: a signed-in owner
-| of store B aims it at store A's records and must neither see nor change
-| them. A route that is neither fails the suite until it is classified.
+| Every route is either declared public below or crawled: the owner of
+| store B (signed in for /dashboard, with a token carrying every ability for
+| /api) aims it at store A's records and must neither see nor change them.
+| A route that is neither fails the suite until it is classified.
 */
 
 /** Route names that are not dashboard routes, with why they are safe. */
@@ -34,13 +35,11 @@ const PUBLIC_ROUTES: RegExp[] = [
   /^health\./,
   // tenant-by-host/path: covered by the host resolution tests below
   /^storefront\./,
-  // tenant-by-token: covered by the API token test below
-  /^api\./,
   // platform admins only: covered in tests/functional/admin
   /^admin\./,
 ]
 
-const CRAWLED_PREFIX = /^\/dashboard(\/|$)/
+const CRAWLED_PREFIX = /^\/(dashboard|api)(\/|$)/
 
 interface RouteEntry {
   name: string | undefined
@@ -175,7 +174,7 @@ test.group('Isolation harness | route table', () => {
     assert.deepEqual(
       unclassified.map((route) => `${route.method} ${route.pattern} (${route.name ?? 'unnamed'})`),
       [],
-      'These routes are neither public nor under /dashboard: classify them in isolation.spec.ts'
+      'These routes are neither public nor under /dashboard or /api: classify them in isolation.spec.ts'
     )
   })
 
@@ -189,13 +188,27 @@ test.group('Isolation harness | route table', () => {
       'invitations.destroy',
       'api_tokens.destroy',
       'stores.destroy',
+      'api.store.show',
+      'api.members.index',
     ]) {
       assert.include(names, name)
     }
   })
 })
 
-test.group('Isolation harness | store B aims every dashboard route at store A', () => {
+/** A token of `store`'s owner carrying every ability a token can have. */
+function fullToken(fixture: TestStore) {
+  return withTenant(fixture.store, async () => {
+    const owner = await Membership.findByOrFail('userId', fixture.owner.id)
+    const { plain } = await issueApiToken(owner, {
+      name: unique('attacker'),
+      abilities: [...TOKEN_ABILITIES],
+    })
+    return plain
+  })
+}
+
+test.group('Isolation harness | store B aims every dashboard and API route at store A', () => {
   test('{$self}')
     .with(() => crawledRoutes().map((route) => `${route.method} ${route.pattern}`))
     .run(async ({ client, assert }, label) => {
@@ -220,9 +233,13 @@ test.group('Isolation harness | store B aims every dashboard route at store A', 
         abilities: ['store:read'],
       }
 
-      let request = client.request(url, method).loginAs(attacker.owner).redirects(0)
+      const isApi = pattern.startsWith('/api/')
+      let request = client.request(url, method).redirects(0)
+      request = isApi
+        ? request.bearerToken(await fullToken(attacker))
+        : request.loginAs(attacker.owner)
       if (!['GET', 'HEAD'].includes(method)) {
-        request = request.withCsrfToken().form(probe)
+        request = isApi ? request.json(probe) : request.withCsrfToken().form(probe)
       }
       const response = await request
 
