@@ -65,8 +65,4 @@ export default class HttpExceptionHandler extends ExceptionHandler {
     if (status >= 500 && this.debug) return super.handle(error, ctx)
     return ctx.response.send(await ctx.view.render('core/error', { status, message }))
   }
-
-  async report(error: unknown, ctx: HttpContext) {
-    return super.report(error, ctx)
-  }
 }

@@ -43,5 +43,7 @@ export default class LocaleMiddleware {
 declare module '@adonisjs/core/http' {
   export interface HttpContext {
     i18n: I18n
+    /** Changes the language unless the viewer chose one (then it does nothing). */
+    switchLocale: (locale: string) => void
   }
 }

@@ -23,9 +23,7 @@ export default class StorefrontTenantMiddleware {
     })
     if (store.status === 'suspended') return renderStoreUnavailable(ctx)
 
-    if (!ctx.request.cookie('locale') && !ctx.request.input('lang')) {
-      ctx.switchLocale?.(store.defaultLocale)
-    }
+    ctx.switchLocale(store.defaultLocale)
     return withTenant(store, () => next())
   }
 }
