@@ -5,6 +5,7 @@ export default defineConfig({
     () => import('@adonisjs/core/commands'),
     () => import('@adonisjs/lucid/commands'),
     () => import('@rlanz/bull-queue/commands'),
+    () => import('#start/commands'),
   ],
 
   providers: [
@@ -31,11 +32,11 @@ export default defineConfig({
 
   preloads: [
     () => import('#start/env'),
+    () => import('#start/boot'),
     () => import('#start/kernel'),
     () => import('#start/routes'),
+    () => import('#start/events'),
     () => import('#start/view'),
-    () => import('#core/start'),
-    () => import('#tenancy/start'),
   ],
 
   tests: {
@@ -56,7 +57,6 @@ export default defineConfig({
   directories: {
     views: 'resources/views',
     languageFiles: 'resources/lang',
-    commands: 'app/admin/commands',
   },
 
   hooks: {

@@ -1,15 +1,5 @@
-/*
-| Each module owns its routes; this file only decides the order they load in
-| (the dashboard's navigation follows it).
-*/
-import '#core/routes'
-import '#identity/routes'
-import '#catalog/routes'
-import '#storefront/dashboard_routes'
-import '#workspace/routes'
-import '#billing/routes'
-import '#metering/routes'
-import '#pricing/routes'
-import '#channels/routes'
-import '#storefront/routes'
-import '#admin/routes'
+import router from '@adonisjs/core/services/router'
+import { modules } from './modules.js'
+import { middleware, web } from './kernel.js'
+
+for (const module of modules) module.routes?.({ router, middleware, web })

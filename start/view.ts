@@ -1,4 +1,13 @@
 import edge from 'edge.js'
-import { dashboardSections } from '#identity/mod'
+import { modules } from './modules.js'
 
-edge.global('dashboardSections', dashboardSections)
+const dashboard = modules.flatMap((module) => module.navigation?.dashboard ?? [])
+
+edge.global('dashboardNavigation', {
+  sections: dashboard.filter((entry) => entry.group !== 'settings'),
+  settings: dashboard.filter((entry) => entry.group === 'settings'),
+})
+edge.global(
+  'adminNavigation',
+  modules.flatMap((module) => module.navigation?.admin ?? [])
+)

@@ -1,3 +1,7 @@
+import { defineModule } from './services/module_manifest.js'
+import { sendLaterThroughQueue } from './services/mail_queue.js'
+import coreRoutes from './routes.js'
+
 export * from './services/money.js'
 export * from './services/errors.js'
 export { clock } from './services/clock.js'
@@ -9,3 +13,33 @@ export { submitForm, validate, fieldErrorsOf, FormRejected, EMPTY_FORM } from '.
 export type { FormState, FieldError } from './services/forms.js'
 export { consumeAttempt, THROTTLE_POLICIES } from './middleware/throttle_middleware.js'
 export type { ThrottlePolicy } from './middleware/throttle_middleware.js'
+export { defineModule }
+export type {
+  ModuleManifest,
+  NavigationEntry,
+  RouteKit,
+  NamedMiddleware,
+} from './services/module_manifest.js'
+
+export const coreModule = defineModule({
+  name: 'core',
+  dependsOn: [],
+  tables: [],
+  errorHandler: () => import('./exceptions/handler.js'),
+  serverMiddleware: [
+    () => import('./middleware/container_bindings_middleware.js'),
+    () => import('./middleware/request_log_middleware.js'),
+    () => import('@adonisjs/static/static_middleware'),
+    () => import('./middleware/security_headers_middleware.js'),
+    () => import('./middleware/locale_middleware.js'),
+  ],
+  middleware: {
+    session: () => import('@adonisjs/session/session_middleware'),
+    csrf: () => import('./middleware/csrf_middleware.js'),
+    initializeAuth: () => import('@adonisjs/auth/initialize_auth_middleware'),
+    throttle: () => import('./middleware/throttle_middleware.js'),
+  },
+  routes: coreRoutes,
+  jobs: [() => import('./jobs/deliver_mail_job.js')],
+  boot: sendLaterThroughQueue,
+})

@@ -1,6 +1,8 @@
-import router from '@adonisjs/core/services/router'
+import type { RouteKit } from './services/module_manifest.js'
 
 const Health = () => import('./controllers/health_controller.js')
 
-router.get('/health', [Health, 'live']).as('health.live')
-router.get('/ready', [Health, 'ready']).as('health.ready')
+export default function coreRoutes({ router }: RouteKit) {
+  router.get('/health', [Health, 'live']).as('health.live')
+  router.get('/ready', [Health, 'ready']).as('health.ready')
+}

@@ -1,17 +1,55 @@
+import { defineModule } from '#core/mod'
+import identityRoutes from './routes.js'
+
 export { default as User } from './models/user.js'
 export { default as Membership } from './models/membership.js'
 export {
   ROLES,
-  PERMISSIONS,
-  PERMISSION_NAMES,
-  TOKEN_ABILITIES,
+  assemblePermissions,
+  permissionMatrix,
+  permissionNames,
+  tokenAbilityNames,
   roleAllows,
   roleMayGrant,
 } from './roles.js'
 export type { Role, Permission, TokenAbility } from './roles.js'
-export { abilities } from './abilities.js'
 export { provisionStore } from './services/provision_store.js'
 export type { ProvisionStoreInput } from './services/provision_store.js'
-export { storesOf } from './services/user_stores.js'
+export { storesOf, membersOfEveryStoreForPlatformAdmin } from './services/user_stores.js'
+export type { UserStore, StoreMember } from './services/user_stores.js'
 export { issueApiToken } from './services/api_tokens.js'
-export { dashboardSections, registerPlaceholderSection } from './dashboard_sections.js'
+export { unbuiltDashboardSection } from './unbuilt_sections.js'
+
+export const identityModule = defineModule({
+  name: 'identity',
+  dependsOn: ['core', 'tenancy'],
+  tables: ['users', 'login_tokens', 'memberships', 'invitations', 'api_tokens'],
+  middleware: {
+    dashboard: () => import('./middleware/dashboard_middleware.js'),
+    permits: () => import('./middleware/permits_middleware.js'),
+    apiToken: () => import('./middleware/api_token_middleware.js'),
+  },
+  routes: identityRoutes,
+  navigation: {
+    dashboard: [
+      { key: 'team', route: 'members.index', group: 'settings' },
+      {
+        key: 'api_tokens',
+        route: 'api_tokens.index',
+        can: 'integrations:manage',
+        group: 'settings',
+      },
+      { key: 'activity', route: 'activities.index', can: 'activity:read', group: 'settings' },
+    ],
+  },
+  permissions: {
+    'team:manage': ['owner', 'admin'],
+    'integrations:manage': ['owner', 'admin'],
+    'activity:read': ['owner', 'admin'],
+    'store:delete': ['owner'],
+    'ownership:transfer': ['owner'],
+  },
+  tokenAbilities: { 'store:read': null, 'team:read': null },
+  listeners: {},
+  jobs: [() => import('./jobs/send_welcome_mail_job.js')],
+})

@@ -1,5 +1,13 @@
+import { Bouncer } from '@adonisjs/bouncer'
+import type { ModuleManifest } from '#core/mod'
+
 export const ROLES = ['owner', 'admin', 'finance', 'member'] as const
 export type Role = (typeof ROLES)[number]
+
+/** An ability a module defines in its manifest, named `resource:verb` */
+export type Permission = string
+/** An ability an API token may carry */
+export type TokenAbility = string
 
 /**
  * Who outranks whom when inviting or changing roles: nobody grants a role
@@ -11,62 +19,104 @@ export function outranksOrEquals(actor: Role, target: Role) {
   return RANK[actor] >= RANK[target]
 }
 
-/**
- * The role matrix of DESIGN.md, the single source for routes, templates,
- * API token abilities and the tests that walk every cell of it.
- */
-export const PERMISSIONS = {
-  'catalog:read': ['owner', 'admin', 'finance', 'member'],
-  'catalog:write': ['owner', 'admin', 'member'],
-  'orders:read': ['owner', 'admin', 'finance', 'member'],
-  'orders:write': ['owner', 'admin', 'member'],
-  'projects:read': ['owner', 'admin', 'finance', 'member'],
-  'projects:write': ['owner', 'admin', 'member'],
-  'tasks:read': ['owner', 'admin', 'finance', 'member'],
-  'tasks:write': ['owner', 'admin', 'member'],
-  'team:manage': ['owner', 'admin'],
-  'billing:manage': ['owner', 'finance'],
-  'usage:read': ['owner', 'admin', 'finance'],
-  'pricing:manage': ['owner', 'admin'],
-  'integrations:manage': ['owner', 'admin'],
-  'activity:read': ['owner', 'admin'],
-  'store:delete': ['owner'],
-  'ownership:transfer': ['owner'],
-} as const satisfies Record<string, readonly Role[]>
+interface ActsWithRole {
+  role: Role
+}
 
-export type Permission = keyof typeof PERMISSIONS
-export const PERMISSION_NAMES = Object.keys(PERMISSIONS) as Permission[]
+type RoleAbility = ReturnType<typeof Bouncer.ability<(member: ActsWithRole) => boolean>>
+
+interface AssembledPermissions {
+  holders: Map<Permission, readonly Role[]>
+  tokenAbilities: Map<TokenAbility, Permission | null>
+  abilities: Record<Permission, RoleAbility>
+}
+
+let assembled: AssembledPermissions | null = null
+
+function isRole(value: string): value is Role {
+  return (ROLES as readonly string[]).includes(value)
+}
+
+/**
+ * Builds the role → ability table from every module's manifest, once at
+ * boot. A permission defined twice, held by an unknown role, or a token
+ * ability that needs an undefined permission stops the boot.
+ */
+export function assemblePermissions(manifests: readonly ModuleManifest[]) {
+  const holders = new Map<Permission, readonly Role[]>()
+  const tokenAbilities = new Map<TokenAbility, Permission | null>()
+  for (const manifest of manifests) {
+    for (const [permission, roles] of Object.entries(manifest.permissions ?? {})) {
+      if (holders.has(permission)) {
+        throw new Error(`Permission "${permission}" is defined twice (again by ${manifest.name})`)
+      }
+      const unknown = roles.filter((role) => !isRole(role))
+      if (unknown.length > 0) {
+        throw new Error(`${manifest.name}: "${permission}" names unknown roles ${unknown}`)
+      }
+      holders.set(permission, roles as Role[])
+    }
+    for (const [ability, needed] of Object.entries(manifest.tokenAbilities ?? {})) {
+      tokenAbilities.set(ability, needed)
+    }
+  }
+  for (const [ability, needed] of tokenAbilities) {
+    if (needed !== null && !holders.has(needed)) {
+      throw new Error(`Token ability "${ability}" needs "${needed}", which no module defines`)
+    }
+  }
+  const abilities = Object.fromEntries(
+    [...holders].map(([permission, roles]) => [
+      permission,
+      Bouncer.ability((member: ActsWithRole) => roles.includes(member.role)),
+    ])
+  )
+  assembled = { holders, tokenAbilities, abilities }
+}
+
+function table(): AssembledPermissions {
+  if (!assembled) throw new Error('Permissions are read before the modules were assembled')
+  return assembled
+}
+
+/** The role matrix: every permission with the roles that hold it */
+export function permissionMatrix(): Record<Permission, readonly Role[]> {
+  return Object.fromEntries(table().holders)
+}
+
+export function permissionNames(): Permission[] {
+  return [...table().holders.keys()]
+}
+
+export function isPermission(value: string) {
+  return table().holders.has(value)
+}
 
 export function roleAllows(role: Role, permission: Permission) {
-  return (PERMISSIONS[permission] as readonly Role[]).includes(role)
+  const holders = table().holders.get(permission)
+  if (!holders) throw new Error(`Unknown permission "${permission}"`)
+  return holders.includes(role)
+}
+
+export function tokenAbilityNames(): TokenAbility[] {
+  return [...table().tokenAbilities.keys()]
 }
 
 /**
- * What an API token may be granted: the read/write permissions that make
- * sense without a browser. A token never carries more than its creator's role.
+ * A token never carries more than its holder's role: each ability needs the
+ * permission it stands for (or none, for what every member may read).
  */
-export const TOKEN_ABILITIES = [
-  'store:read',
-  'team:read',
-  'catalog:read',
-  'catalog:write',
-  'orders:read',
-  'orders:write',
-  'usage:read',
-] as const
-export type TokenAbility = (typeof TOKEN_ABILITIES)[number]
-
-const TOKEN_ABILITY_REQUIRES: Record<TokenAbility, Permission | null> = {
-  'store:read': null,
-  'team:read': null,
-  'catalog:read': 'catalog:read',
-  'catalog:write': 'catalog:write',
-  'orders:read': 'orders:read',
-  'orders:write': 'orders:write',
-  'usage:read': 'usage:read',
+export function roleMayGrant(role: Role, ability: TokenAbility) {
+  const abilities = table().tokenAbilities
+  if (!abilities.has(ability)) return false
+  const needed = abilities.get(ability)!
+  return needed === null || roleAllows(role, needed)
 }
 
-export function roleMayGrant(role: Role, ability: TokenAbility) {
-  const needed = TOKEN_ABILITY_REQUIRES[ability]
-  return needed === null || roleAllows(role, needed)
+/**
+ * One Bouncer ability per permission; the actor is the signed-in member of
+ * the current store.
+ */
+export function bouncerAbilities() {
+  return table().abilities
 }

@@ -1,7 +1,5 @@
 import app from '@adonisjs/core/services/app'
-import router from '@adonisjs/core/services/router'
-import { middleware, web } from '#start/kernel'
-import { registerPlaceholderSection } from './dashboard_sections.js'
+import type { RouteKit } from '#core/mod'
 
 const Landing = () => import('./controllers/landing_controller.js')
 const SignUps = () => import('./controllers/sign_ups_controller.js')
@@ -21,100 +19,109 @@ const ApiStore = () => import('./controllers/api/store_controller.js')
 const ApiMembers = () => import('./controllers/api/members_controller.js')
 const ApiTokenRotations = () => import('./controllers/api/token_rotations_controller.js')
 
-const uuid = router.matchers.uuid()
+export default function identityRoutes({ router, middleware, web }: RouteKit) {
+  const uuid = router.matchers.uuid()
 
-router
-  .group(() => {
-    router.get('/', [Landing, 'show']).as('landing.show')
-    router.get('/signup', [SignUps, 'create']).as('sign_ups.create')
-    router
-      .post('/signup', [SignUps, 'store'])
-      .as('sign_ups.store')
-      .use(middleware.throttle('signUp'))
-    router.get('/signin', [Sessions, 'create']).as('sessions.create')
-    router
-      .post('/signin', [Sessions, 'store'])
-      .as('sessions.store')
-      .use(middleware.throttle('signIn'))
-    router.post('/signout', [Sessions, 'destroy']).as('sessions.destroy')
-    router
-      .post('/magic-links', [MagicLinks, 'store'])
-      .as('magic_links.store')
-      .use(middleware.throttle('magicLink'))
-    router.get('/magic-links/:token', [MagicLinks, 'show']).as('magic_links.show')
-    router
-      .get('/invitations/:token', [InvitationAcceptances, 'show'])
-      .as('invitation_acceptances.show')
-    router
-      .post('/invitations/:token/acceptance', [InvitationAcceptances, 'store'])
-      .as('invitation_acceptances.store')
-      .use(middleware.throttle('signUp'))
-    router.get('/stores/new', [Stores, 'create']).as('stores.create')
-    router.post('/stores', [Stores, 'store']).as('stores.store').use(middleware.throttle('signUp'))
-    router.put('/current-store', [CurrentStore, 'update']).as('current_store.update')
+  router
+    .group(() => {
+      router.get('/', [Landing, 'show']).as('landing.show')
+      router.get('/signup', [SignUps, 'create']).as('sign_ups.create')
+      router
+        .post('/signup', [SignUps, 'store'])
+        .as('sign_ups.store')
+        .use(middleware.throttle('signUp'))
+      router.get('/signin', [Sessions, 'create']).as('sessions.create')
+      router
+        .post('/signin', [Sessions, 'store'])
+        .as('sessions.store')
+        .use(middleware.throttle('signIn'))
+      router.post('/signout', [Sessions, 'destroy']).as('sessions.destroy')
+      router
+        .post('/magic-links', [MagicLinks, 'store'])
+        .as('magic_links.store')
+        .use(middleware.throttle('magicLink'))
+      router.get('/magic-links/:token', [MagicLinks, 'show']).as('magic_links.show')
+      router
+        .get('/invitations/:token', [InvitationAcceptances, 'show'])
+        .as('invitation_acceptances.show')
+      router
+        .post('/invitations/:token/acceptance', [InvitationAcceptances, 'store'])
+        .as('invitation_acceptances.store')
+        .use(middleware.throttle('signUp'))
+      router.get('/stores/new', [Stores, 'create']).as('stores.create')
+      router
+        .post('/stores', [Stores, 'store'])
+        .as('stores.store')
+        .use(middleware.throttle('signUp'))
+      router.put('/current-store', [CurrentStore, 'update']).as('current_store.update')
 
-    if (!app.inProduction) {
-      router.get('/dev/mail', [DevMailbox, 'index']).as('dev_mailbox.index')
-    }
+      if (!app.inProduction) {
+        router.get('/dev/mail', [DevMailbox, 'index']).as('dev_mailbox.index')
+      }
 
-    router
-      .group(() => {
-        router.get('/', [Dashboard, 'show']).as('dashboard.show')
-        router.get('/team', [Members, 'index']).as('members.index')
-        router
-          .put('/team/:id', [Members, 'update'])
-          .as('members.update')
-          .where('id', uuid)
-          .use(middleware.permits('team:manage'))
-        router.delete('/team/:id', [Members, 'destroy']).as('members.destroy').where('id', uuid)
-        router
-          .post('/invitations', [Invitations, 'store'])
-          .as('invitations.store')
-          .use([middleware.permits('team:manage'), middleware.throttle('invitation')])
-        router
-          .delete('/invitations/:id', [Invitations, 'destroy'])
-          .as('invitations.destroy')
-          .where('id', uuid)
-          .use(middleware.permits('team:manage'))
-        router
-          .post('/ownership-transfer', [OwnershipTransfers, 'store'])
-          .as('ownership_transfers.store')
-          .use(middleware.permits('ownership:transfer'))
-        router
-          .group(() => {
-            router.get('/', [ApiTokens, 'index']).as('api_tokens.index')
-            router.post('/', [ApiTokens, 'store']).as('api_tokens.store')
-            router.delete('/:id', [ApiTokens, 'destroy']).as('api_tokens.destroy').where('id', uuid)
-          })
-          .prefix('/api-tokens')
-          .use(middleware.permits('integrations:manage'))
-        router
-          .get('/activity', [Activities, 'index'])
-          .as('activities.index')
-          .use(middleware.permits('activity:read'))
-        router
-          .delete('/store', [Stores, 'destroy'])
-          .as('stores.destroy')
-          .use(middleware.permits('store:delete'))
-      })
-      .prefix('/dashboard')
-      .use(middleware.dashboard())
-  })
-  .use(web())
+      router
+        .group(() => {
+          router.get('/', [Dashboard, 'show']).as('dashboard.show')
+          router.get('/team', [Members, 'index']).as('members.index')
+          router
+            .put('/team/:id', [Members, 'update'])
+            .as('members.update')
+            .where('id', uuid)
+            .use(middleware.permits('team:manage'))
+          router.delete('/team/:id', [Members, 'destroy']).as('members.destroy').where('id', uuid)
+          router
+            .post('/invitations', [Invitations, 'store'])
+            .as('invitations.store')
+            .use([middleware.permits('team:manage'), middleware.throttle('invitation')])
+          router
+            .delete('/invitations/:id', [Invitations, 'destroy'])
+            .as('invitations.destroy')
+            .where('id', uuid)
+            .use(middleware.permits('team:manage'))
+          router
+            .post('/ownership-transfer', [OwnershipTransfers, 'store'])
+            .as('ownership_transfers.store')
+            .use(middleware.permits('ownership:transfer'))
+          router
+            .group(() => {
+              router.get('/', [ApiTokens, 'index']).as('api_tokens.index')
+              router.post('/', [ApiTokens, 'store']).as('api_tokens.store')
+              router
+                .delete('/:id', [ApiTokens, 'destroy'])
+                .as('api_tokens.destroy')
+                .where('id', uuid)
+            })
+            .prefix('/api-tokens')
+            .use(middleware.permits('integrations:manage'))
+          router
+            .get('/activity', [Activities, 'index'])
+            .as('activities.index')
+            .use(middleware.permits('activity:read'))
+          router
+            .delete('/store', [Stores, 'destroy'])
+            .as('stores.destroy')
+            .use(middleware.permits('store:delete'))
+        })
+        .prefix('/dashboard')
+        .use(middleware.dashboard())
+    })
+    .use(web())
 
-router
-  .group(() => {
-    router.get('/store', [ApiStore, 'show']).as('store.show').use(middleware.apiToken('store:read'))
-    router
-      .get('/members', [ApiMembers, 'index'])
-      .as('members.index')
-      .use(middleware.apiToken('team:read'))
-    router
-      .post('/tokens/current/rotation', [ApiTokenRotations, 'store'])
-      .as('token_rotations.store')
-      .use(middleware.apiToken())
-  })
-  .prefix('/api/v1')
-  .as('api')
-
-export { registerPlaceholderSection }
+  router
+    .group(() => {
+      router
+        .get('/store', [ApiStore, 'show'])
+        .as('store.show')
+        .use(middleware.apiToken('store:read'))
+      router
+        .get('/members', [ApiMembers, 'index'])
+        .as('members.index')
+        .use(middleware.apiToken('team:read'))
+      router
+        .post('/tokens/current/rotation', [ApiTokenRotations, 'store'])
+        .as('token_rotations.store')
+        .use(middleware.apiToken())
+    })
+    .prefix('/api/v1')
+    .as('api')
+}

@@ -1,12 +1,13 @@
-import router from '@adonisjs/core/services/router'
-import { middleware } from '#start/kernel'
+import type { RouteKit } from '#core/mod'
 
 const Home = () => import('./controllers/home_controller.js')
 
-router
-  .group(() => {
-    router.get('/', [Home, 'show']).as('home')
-  })
-  .prefix('/s/:store')
-  .as('storefront')
-  .use(middleware.storefront())
+export default function storefrontRoutes({ router, middleware }: RouteKit) {
+  router
+    .group(() => {
+      router.get('/', [Home, 'show']).as('home')
+    })
+    .prefix('/s/:store')
+    .as('storefront')
+    .use(middleware.storefront())
+}

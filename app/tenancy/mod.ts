@@ -1,7 +1,8 @@
 import './types.js'
+import './events.js'
+import { defineModule } from '#core/mod'
+import { installContextAwareAdapter } from './services/context_aware_adapter.js'
 
-export { default as Tenant } from './models/tenant.js'
-export { default as StoreSetting } from './models/store_setting.js'
 export { TenantScoped } from './models/tenant_scoped.js'
 export {
   withTenant,
@@ -11,23 +12,36 @@ export {
   MissingTenantContext,
 } from './services/tenant_context.js'
 export type { TenantSnapshot } from './services/tenant_context.js'
+export type { StoreEvent } from './events.js'
 export { tenantDirectory } from './services/tenant_directory.js'
-export {
-  establishTenant,
-  suspendTenant,
-  resumeTenant,
-  deleteTenant,
-  newTenantRules,
-} from './services/tenant_lifecycle.js'
+export { establishTenant, newTenantRules } from './services/tenant_lifecycle.js'
 export type { NewTenant } from './services/tenant_lifecycle.js'
+export { SuspendStore, ResumeStore, DeleteStore } from './operations/store_status.js'
+export { storesByIds, allStoresForPlatformAdmin } from './services/store_directory.js'
+export type { StoreOverview } from './services/store_directory.js'
+export { currentStoreSettings } from './services/store_settings.js'
+export type { StoreSettings } from './services/store_settings.js'
 export { recordActivity, recentActivity } from './services/activity_log.js'
 export type { ActivityEntry } from './services/activity_log.js'
 export { BLUEPRINTS, BLUEPRINT_NAMES, DEFAULT_BLUEPRINT } from './services/blueprints.js'
 export { SLUG_PATTERN, isReservedSlug } from './services/slugs.js'
-
-export const middleware = {
-  storeHost: () => import('./middleware/store_host_middleware.js'),
-  storefront: () => import('./middleware/storefront_tenant_middleware.js'),
-}
 export { TenantJob } from './jobs/tenant_job.js'
 export type { TenantJobPayload } from './jobs/tenant_job.js'
+
+const StoreActivity = () => import('./listeners/record_store_activity.js')
+
+export const tenancyModule = defineModule({
+  name: 'tenancy',
+  dependsOn: ['core'],
+  tables: ['tenants', 'store_settings', 'activities'],
+  serverMiddleware: [() => import('./middleware/store_host_middleware.js')],
+  middleware: {
+    storefront: () => import('./middleware/storefront_tenant_middleware.js'),
+  },
+  listeners: {
+    'store:created': [[StoreActivity, 'created']],
+    'store:suspended': [[StoreActivity, 'suspended']],
+    'store:resumed': [[StoreActivity, 'resumed']],
+  },
+  boot: installContextAwareAdapter,
+})

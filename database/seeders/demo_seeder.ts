@@ -1,6 +1,7 @@
 import { BaseSeeder } from '@adonisjs/lucid/seeders'
 import { Membership, User, provisionStore } from '#identity/mod'
-import { Tenant, withTenant } from '#tenancy/mod'
+import { withTenant } from '#tenancy/mod'
+import Tenant from '#tenancy/models/tenant'
 
 export const DEMO_PASSWORD = 'bazaar-demo-123'
 

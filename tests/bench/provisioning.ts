@@ -13,7 +13,7 @@ const WARMUP = 3
 
 const app = await bootApp()
 const { provisionStore } = await import('#identity/mod')
-const { deleteTenant } = await import('#tenancy/mod')
+const { DeleteStore } = await import('#tenancy/mod')
 const { default: db } = await import('@adonisjs/lucid/services/db')
 const { default: queue } = await import('@rlanz/bull-queue/services/main')
 
@@ -58,7 +58,7 @@ try {
   console.error(error)
   exitCode = 1
 } finally {
-  for (const { slug } of created) await deleteTenant(slug)
+  for (const { slug } of created) await new DeleteStore().handle(slug)
   const users = await db.from('users').where('email', 'like', `bench-${RUN}-%`).delete()
   // Welcome-mail jobs for the deleted stores must not reach a worker later.
   const bull = queue.get('default')

@@ -11,7 +11,8 @@ const N = Number(process.env.BENCH_RLS_N ?? 2000)
 const BATCH = 100
 
 const app = await bootApp()
-const { tenantDirectory, withTenant, StoreSetting } = await import('#tenancy/mod')
+const { tenantDirectory, withTenant } = await import('#tenancy/mod')
+const { default: StoreSetting } = await import('#tenancy/models/store_setting')
 const { default: db } = await import('@adonisjs/lucid/services/db')
 
 let exitCode = 0

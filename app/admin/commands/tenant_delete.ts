@@ -18,9 +18,9 @@ export default class TenantDelete extends StoreCommand {
         return
       }
     }
-    const { deleteTenant } = await import('#tenancy/mod')
+    const { DeleteStore } = await import('#tenancy/mod')
     await this.onStore(async (slug) => {
-      const tenant = await deleteTenant(slug)
+      const tenant = await new DeleteStore().handle(slug)
       return `Deleted ${tenant.slug}`
     })
   }

@@ -7,7 +7,7 @@ export default class TenantList extends BaseCommand {
   static options: CommandOptions = { startApp: true }
 
   async run() {
-    const { listTenantsWithMembers } = await import('#admin/mod')
+    const { listTenantsWithMembers } = await import('../services/platform_directory.js')
     const tenants = await listTenantsWithMembers()
     const table = this.ui.table()
     table.head(['Slug', 'Name', 'Status', 'Members', 'Created'])

@@ -5,9 +5,9 @@ export default class TenantResume extends StoreCommand {
   static description = 'Resume a suspended store'
 
   async run() {
-    const { resumeTenant } = await import('#tenancy/mod')
+    const { ResumeStore } = await import('#tenancy/mod')
     await this.onStore(async (slug) => {
-      const tenant = await resumeTenant(slug)
+      const tenant = await new ResumeStore().handle(slug)
       return `Resumed ${tenant.slug}`
     })
   }

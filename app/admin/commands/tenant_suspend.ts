@@ -6,9 +6,9 @@ export default class TenantSuspend extends StoreCommand {
     'Suspend a store: its storefront answers 503 and its dashboard turns read-only'
 
   async run() {
-    const { suspendTenant } = await import('#tenancy/mod')
+    const { SuspendStore } = await import('#tenancy/mod')
     await this.onStore(async (slug) => {
-      const tenant = await suspendTenant(slug)
+      const tenant = await new SuspendStore().handle(slug)
       return `Suspended ${tenant.slug}`
     })
   }

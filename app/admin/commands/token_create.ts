@@ -33,16 +33,15 @@ export default class TokenCreate extends BaseCommand {
 
   async run() {
     const { tenantDirectory, withTenant } = await import('#tenancy/mod')
-    const { User, Membership, TOKEN_ABILITIES, issueApiToken } = await import('#identity/mod')
+    const { User, Membership, tokenAbilityNames, issueApiToken } = await import('#identity/mod')
     const { NotAllowed } = await import('#core/mod')
 
     const abilities = this.abilities.flatMap((value) => value.split(',')).map((a) => a.trim())
-    const unknown = abilities.filter(
-      (ability) => !(TOKEN_ABILITIES as readonly string[]).includes(ability)
-    )
+    const known = tokenAbilityNames()
+    const unknown = abilities.filter((ability) => !known.includes(ability))
     if (abilities.length === 0 || unknown.length > 0) {
       return this.#fail(
-        `Unknown abilities: ${unknown.join(', ') || '(none given)'}. Known: ${TOKEN_ABILITIES.join(', ')}`
+        `Unknown abilities: ${unknown.join(', ') || '(none given)'}. Known: ${known.join(', ')}`
       )
     }
     let expiresInDays: number | null = null

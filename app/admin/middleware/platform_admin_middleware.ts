@@ -7,7 +7,7 @@ import { NotFound } from '#core/mod'
  */
 export default class PlatformAdminMiddleware {
   async handle(ctx: HttpContext, next: NextFn) {
-    await ctx.auth.authenticateUsing(['web'], { loginRoute: '/signin' })
+    await ctx.auth.authenticateUsing(['web'])
     if (!ctx.auth.user?.isPlatformAdmin) throw new NotFound(ctx.i18n.t('errors.not_found'))
     ctx.view.share({ currentUser: ctx.auth.user })
     return next()

@@ -1,6 +1,6 @@
 import type { HttpContext } from '@adonisjs/core/http'
 import { EMPTY_FORM, submitForm, wantsJson, type FormState } from '#core/mod'
-import { TOKEN_ABILITIES } from '../roles.js'
+import { tokenAbilityNames } from '../roles.js'
 import { apiTokenValidator } from '../validators/identity_validators.js'
 import { issueApiToken, listApiTokens, revokeApiToken } from '../services/api_tokens.js'
 
@@ -9,7 +9,7 @@ export default class ApiTokensController {
     const tokens = await listApiTokens()
     return ctx.view.render('identity/api_tokens', {
       tokens,
-      abilities: TOKEN_ABILITIES,
+      abilities: tokenAbilityNames(),
       form,
       newToken,
     })

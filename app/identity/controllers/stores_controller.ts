@@ -1,6 +1,6 @@
 import type { HttpContext } from '@adonisjs/core/http'
 import { EMPTY_FORM, Invalid, submitForm, type FormState, validate } from '#core/mod'
-import { BLUEPRINT_NAMES, currentTenant, deleteTenant } from '#tenancy/mod'
+import { BLUEPRINT_NAMES, DeleteStore, currentTenant } from '#tenancy/mod'
 import { newStoreValidator, storeDeletionValidator } from '../validators/identity_validators.js'
 import { provisionStore } from '../services/provision_store.js'
 import { rememberCurrentStore } from '../middleware/dashboard_middleware.js'
@@ -44,7 +44,7 @@ export default class StoresController {
         'confirmSlug'
       )
     }
-    await deleteTenant(store.slug)
+    await new DeleteStore().handle(store.slug)
     ctx.session.forget('currentTenantId')
     return ctx.response.redirect().toRoute('dashboard.show')
   }

@@ -1,9 +1,9 @@
 import { Bouncer } from '@adonisjs/bouncer'
 import type { HttpContext } from '@adonisjs/core/http'
 import type { NextFn } from '@adonisjs/core/types/http'
-import { tenantDirectory, withTenant } from '#tenancy/mod'
+import { withTenant } from '#tenancy/mod'
 import Membership from '../models/membership.js'
-import { abilities } from '../abilities.js'
+import { bouncerAbilities } from '../roles.js'
 import { storesOf } from '../services/user_stores.js'
 
 const CURRENT_STORE_KEY = 'currentTenantId'
@@ -29,14 +29,13 @@ export default class DashboardMiddleware {
     if (!current) {
       return ctx.response.redirect().toRoute('stores.create')
     }
-    const tenant = await tenantDirectory.findById(current.tenantId)
-    if (!tenant) return ctx.response.redirect().toRoute('stores.create')
+    const tenant = current
     if (current.tenantId !== wanted) rememberCurrentStore(ctx, current.tenantId)
 
     return withTenant(tenant, async () => {
       const membership = await Membership.findByOrFail('userId', user.id)
       ctx.membership = membership
-      ctx.bouncer = new Bouncer(() => membership, abilities)
+      ctx.bouncer = new Bouncer(() => membership, bouncerAbilities())
       ctx.view.share({
         currentUser: user,
         currentStore: tenant,
@@ -60,6 +59,6 @@ export default class DashboardMiddleware {
 declare module '@adonisjs/core/http' {
   export interface HttpContext {
     membership: Membership
-    bouncer: Bouncer<Membership, typeof abilities>
+    bouncer: Bouncer<Membership, ReturnType<typeof bouncerAbilities>>
   }
 }

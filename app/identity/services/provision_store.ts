@@ -1,6 +1,7 @@
 import queue from '@rlanz/bull-queue/services/main'
 import { Conflict } from '#core/mod'
-import { establishTenant, recordActivity, type NewTenant } from '#tenancy/mod'
+import emitter from '@adonisjs/core/services/emitter'
+import { establishTenant, type NewTenant } from '#tenancy/mod'
 import User from '../models/user.js'
 import Membership from '../models/membership.js'
 import SendWelcomeMailJob from '../jobs/send_welcome_mail_job.js'
@@ -18,7 +19,7 @@ export interface ProvisionStoreInput extends NewTenant {
  */
 export async function provisionStore(input: ProvisionStoreInput) {
   const email = input.owner.email.trim().toLowerCase()
-  const { tenant, result } = await establishTenant(input, async () => {
+  const { tenant, result } = await establishTenant(input, async (store) => {
     let owner = await User.findBy('email', email)
     if (owner && input.existingOwner === 'refuse') {
       throw new Conflict('An account with this email already exists: sign in instead', 'email')
@@ -32,11 +33,12 @@ export async function provisionStore(input: ProvisionStoreInput) {
       })
     }
     const membership = await Membership.create({ userId: owner.id, role: 'owner' })
-    await recordActivity({
-      action: 'store.created',
-      actorUserId: owner.id,
-      subject: { type: 'tenant', id: input.slug },
-      data: { blueprint: input.blueprint ?? null },
+    await emitter.emit('store:created', {
+      tenantId: store.id,
+      slug: store.slug,
+      name: store.name,
+      ownerUserId: owner.id,
+      blueprint: store.blueprint,
     })
     return { owner, membership }
   })

@@ -1,27 +1,49 @@
-import { asUser, currentClient } from '#tenancy/mod'
+import db from '@adonisjs/lucid/services/db'
+import { asUser, currentClient, storesByIds, type TenantSnapshot } from '#tenancy/mod'
 import type { Role } from '../roles.js'
 
-export interface UserStore {
+export interface UserStore extends TenantSnapshot {
   tenantId: string
-  slug: string
-  name: string
-  status: 'active' | 'suspended'
   role: Role
 }
 
 /**
- * The stores a user belongs to, across tenants: read as that user, which
- * row-level security allows for their own memberships only.
+ * The stores a user belongs to, across tenants, by name: read as that user,
+ * which row-level security allows for their own memberships only.
  */
 export function storesOf(userId: string): Promise<UserStore[]> {
   return asUser(userId, async () => {
-    const result = await currentClient().rawQuery(
-      `select m.tenant_id as "tenantId", t.slug, t.name, t.status, m.role
-         from memberships m join tenants t on t.id = m.tenant_id
-        where m.user_id = ?
-        order by t.name`,
-      [userId]
-    )
-    return result.rows as UserStore[]
+    const memberships: { tenant_id: string; role: Role }[] = await currentClient()
+      .from('memberships')
+      .where('user_id', userId)
+      .select('tenant_id', 'role')
+    const roles = new Map(memberships.map((membership) => [membership.tenant_id, membership.role]))
+    const stores = await storesByIds([...roles.keys()])
+    return stores.map((store) => ({ ...store, tenantId: store.id, role: roles.get(store.id)! }))
   })
+}
+
+export interface StoreMember {
+  email: string
+  role: Role
+}
+
+/**
+ * Every store's members, by store id: a platform admin's read, through the
+ * `platform` connection.
+ */
+export async function membersOfEveryStoreForPlatformAdmin(): Promise<Map<string, StoreMember[]>> {
+  const rows = await db
+    .connection('platform')
+    .from('memberships')
+    .join('users', 'users.id', 'memberships.user_id')
+    .select('memberships.tenant_id', 'users.email', 'memberships.role')
+    .orderBy('users.email')
+  const byStore = new Map<string, StoreMember[]>()
+  for (const row of rows) {
+    const members = byStore.get(row.tenant_id) ?? []
+    members.push({ email: row.email, role: row.role })
+    byStore.set(row.tenant_id, members)
+  }
+  return byStore
 }

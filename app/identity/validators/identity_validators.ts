@@ -1,6 +1,6 @@
 import vine from '@vinejs/vine'
 import { newTenantRules } from '#tenancy/mod'
-import { ROLES, TOKEN_ABILITIES } from '../roles.js'
+import { ROLES, tokenAbilityNames } from '../roles.js'
 
 const email = () => vine.string().trim().toLowerCase().maxLength(254).email()
 const password = () => vine.string().minLength(10).maxLength(128)
@@ -53,7 +53,7 @@ export const ownershipTransferValidator = vine.compile(
 export const apiTokenValidator = vine.compile(
   vine.object({
     name: vine.string().trim().minLength(1).maxLength(80),
-    abilities: vine.array(vine.enum(TOKEN_ABILITIES)).minLength(1).distinct(),
+    abilities: vine.array(vine.enum(tokenAbilityNames)).minLength(1).distinct(),
     expiresInDays: vine.number().withoutDecimals().range([1, 365]).optional(),
   })
 )

@@ -36,10 +36,6 @@ export default class Tenant extends BaseModel {
   @column.dateTime({ autoCreate: true, autoUpdate: true })
   declare updatedAt: DateTime
 
-  get isSuspended() {
-    return this.status === 'suspended'
-  }
-
   toSnapshot(): TenantSnapshot {
     return {
       id: this.id,

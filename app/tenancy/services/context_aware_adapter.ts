@@ -1,4 +1,5 @@
-import { Adapter } from '@adonisjs/lucid/orm'
+import db from '@adonisjs/lucid/services/db'
+import { Adapter, BaseModel } from '@adonisjs/lucid/orm'
 import type { LucidModel, ModelAdapterOptions } from '@adonisjs/lucid/types/model'
 import type { Database } from '@adonisjs/lucid/database'
 import { currentUnitOfWork, MissingTenantContext } from './tenant_context.js'
@@ -26,4 +27,8 @@ export class ContextAwareAdapter extends Adapter {
     }
     return super.modelConstructorClient(modelConstructor, options)
   }
+}
+
+export function installContextAwareAdapter() {
+  BaseModel.$adapter = new ContextAwareAdapter(db)
 }

@@ -1,7 +1,6 @@
 import db from '@adonisjs/lucid/services/db'
 import vine from '@vinejs/vine'
-import { DateTime } from 'luxon'
-import { Conflict, NotFound, isSupportedCurrency, SUPPORTED_CURRENCIES } from '#core/mod'
+import { Conflict, isSupportedCurrency, SUPPORTED_CURRENCIES } from '#core/mod'
 import Tenant from '../models/tenant.js'
 import StoreSetting from '../models/store_setting.js'
 import { BLUEPRINTS, BLUEPRINT_NAMES, DEFAULT_BLUEPRINT } from './blueprints.js'
@@ -93,36 +92,4 @@ export async function establishTenant<T>(
     }
     throw error
   }
-}
-
-async function findTenantOrFail(slug: string) {
-  const tenant = await Tenant.findBy('slug', slug)
-  if (!tenant) throw new NotFound(`No store with the address "${slug}"`)
-  return tenant
-}
-
-export async function suspendTenant(slug: string) {
-  const tenant = await findTenantOrFail(slug)
-  tenant.merge({ status: 'suspended', suspendedAt: DateTime.utc() })
-  await tenant.save()
-  await tenantDirectory.forgetTenant(tenant)
-  return tenant.toSnapshot()
-}
-
-export async function resumeTenant(slug: string) {
-  const tenant = await findTenantOrFail(slug)
-  tenant.merge({ status: 'active', suspendedAt: null })
-  await tenant.save()
-  await tenantDirectory.forgetTenant(tenant)
-  return tenant.toSnapshot()
-}
-
-/**
- * Deletes the store and, through foreign keys, everything it owns.
- */
-export async function deleteTenant(slug: string) {
-  const tenant = await findTenantOrFail(slug)
-  await tenant.delete()
-  await tenantDirectory.forgetTenant(tenant)
-  return tenant.toSnapshot()
 }

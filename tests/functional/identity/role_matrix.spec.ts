@@ -1,21 +1,22 @@
 import { test } from '@japa/runner'
 import { Bouncer } from '@adonisjs/bouncer'
+import router from '@adonisjs/core/services/router'
 import {
   Membership,
-  PERMISSIONS,
-  PERMISSION_NAMES,
   ROLES,
-  abilities,
-  dashboardSections,
+  permissionMatrix,
+  permissionNames,
   type Permission,
   type Role,
 } from '#identity/mod'
+import { bouncerAbilities } from '#identity/roles'
 import { withTenant } from '#tenancy/mod'
+import { modules } from '#start/modules'
 import { createStore, uniqueEmail, type TestStore } from '#tests/helpers'
 
 /**
- * The matrix as the product defines it, written out independently of
- * `PERMISSIONS` so an accidental edit of roles.ts fails here.
+ * The matrix as the product defines it, written out independently of the
+ * modules' manifests so an accidental edit of one fails here.
  */
 const EXPECTED: Record<Permission, Role[]> = {
   'catalog:read': ['owner', 'admin', 'finance', 'member'],
@@ -37,7 +38,7 @@ const EXPECTED: Record<Permission, Role[]> = {
 }
 
 function allowed(permission: Permission, role: Role) {
-  return (PERMISSIONS[permission] as readonly Role[]).includes(role)
+  return permissionMatrix()[permission].includes(role)
 }
 
 function membershipWithRole(role: Role) {
@@ -124,7 +125,7 @@ const WITHOUT_ROUTES: Permission[] = [
 
 test.group('Role matrix / the model', () => {
   test('the matrix names every permission the product defines, and no others', ({ assert }) => {
-    assert.sameMembers(PERMISSION_NAMES, Object.keys(EXPECTED))
+    assert.sameMembers(permissionNames(), Object.keys(EXPECTED))
   })
 
   for (const permission of Object.keys(EXPECTED) as Permission[]) {
@@ -134,9 +135,13 @@ test.group('Role matrix / the model', () => {
         assert,
       }) => {
         const membership = membershipWithRole(role)
-        assert.equal(allowed(permission, role), expected, 'PERMISSIONS matches the product')
+        assert.equal(
+          allowed(permission, role),
+          expected,
+          'the assembled matrix matches the product'
+        )
         assert.equal(membership.can(permission), expected, 'Membership.can')
-        const bouncer = new Bouncer(() => membership, abilities)
+        const bouncer = new Bouncer(() => membership, bouncerAbilities())
         assert.equal(await bouncer.allows(permission), expected, 'Bouncer ability')
       })
     }
@@ -155,7 +160,7 @@ test.group('Role matrix / permissions without routes yet', () => {
           store,
           async () => await Membership.findByOrFail('userId', members[role].id)
         )
-        const bouncer = new Bouncer(() => membership, abilities)
+        const bouncer = new Bouncer(() => membership, bouncerAbilities())
         assert.equal(await bouncer.allows(permission), expected)
         assert.equal(await bouncer.denies(permission), !expected)
       })
@@ -167,7 +172,7 @@ test.group('Role matrix / routes', () => {
   test('every permission is either guarding a route here or listed as not routed yet', ({
     assert,
   }) => {
-    assert.sameMembers([...Object.keys(ROUTES), ...WITHOUT_ROUTES], PERMISSION_NAMES as string[])
+    assert.sameMembers([...Object.keys(ROUTES), ...WITHOUT_ROUTES], permissionNames())
   })
 
   for (const [permission, request] of Object.entries(ROUTES) as [
@@ -222,10 +227,10 @@ test.group('Role matrix / navigation', () => {
       const html = response.text()
       const links = [
         ...NAV_LINKS,
-        ...dashboardSections.map((section) => ({
-          href: `/dashboard${section.path}`,
-          permission: section.permission,
-        })),
+        ...modules
+          .flatMap((module) => module.navigation?.dashboard ?? [])
+          .filter((entry) => entry.can)
+          .map((entry) => ({ href: router.makeUrl(entry.route), permission: entry.can! })),
       ]
       for (const link of links) {
         const shown = html.includes(`href="${link.href}"`)

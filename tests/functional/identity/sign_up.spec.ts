@@ -1,7 +1,8 @@
 import { test } from '@japa/runner'
 import db from '@adonisjs/lucid/services/db'
 import { Membership, User } from '#identity/mod'
-import { BLUEPRINT_NAMES, Tenant, withTenant } from '#tenancy/mod'
+import { BLUEPRINT_NAMES, withTenant } from '#tenancy/mod'
+import Tenant from '#tenancy/models/tenant'
 import { sessionAfter } from './support.js'
 import { PASSWORD, createStore, createUser, unique, uniqueEmail } from '#tests/helpers'
 

@@ -1,5 +1,6 @@
 import { test } from '@japa/runner'
-import { Tenant, tenantDirectory } from '#tenancy/mod'
+import { tenantDirectory } from '#tenancy/mod'
+import Tenant from '#tenancy/models/tenant'
 import { createStore, unique } from '#tests/helpers'
 
 test.group('Custom domains', () => {

@@ -2,12 +2,12 @@ import { test } from '@japa/runner'
 import router from '@adonisjs/core/services/router'
 import db from '@adonisjs/lucid/services/db'
 import { randomBytes } from 'node:crypto'
-import { Membership, TOKEN_ABILITIES, issueApiToken } from '#identity/mod'
+import { Membership, tokenAbilityNames, issueApiToken } from '#identity/mod'
 import {
   MissingTenantContext,
   currentClient,
-  resumeTenant,
-  suspendTenant,
+  ResumeStore,
+  SuspendStore,
   withTenant,
 } from '#tenancy/mod'
 import { createStore, unique, type TestStore } from '#tests/helpers'
@@ -202,7 +202,7 @@ function fullToken(fixture: TestStore) {
     const owner = await Membership.findByOrFail('userId', fixture.owner.id)
     const { plain } = await issueApiToken(owner, {
       name: unique('attacker'),
-      abilities: [...TOKEN_ABILITIES],
+      abilities: tokenAbilityNames(),
     })
     return plain
   })
@@ -427,7 +427,7 @@ test.group('Isolation harness | host resolution', () => {
     const { store, owner } = await createStore()
     ;(await client.get(`/s/${store.slug}`)).assertStatus(200)
 
-    await suspendTenant(store.slug)
+    await new SuspendStore().handle(store.slug)
     const closed = await client.get(`/s/${store.slug}`)
     closed.assertStatus(503)
     closed.assertTextIncludes('unavailable')
@@ -446,7 +446,7 @@ test.group('Isolation harness | host resolution', () => {
       .form({ email: `${unique('x')}@example.test`, role: 'member' })
     write.assertStatus(423)
 
-    await resumeTenant(store.slug)
+    await new ResumeStore().handle(store.slug)
     ;(await client.get(`/s/${store.slug}`)).assertStatus(200)
     const open = await client.get('/dashboard').loginAs(owner)
     open.assertStatus(200)

@@ -1,0 +1,19 @@
+/**
+ * What happens to a store, for any module to react to. Payloads are plain
+ * values; listeners run inside the store's unit of work, so what they write
+ * commits or rolls back with the change.
+ */
+export interface StoreEvent {
+  tenantId: string
+  slug: string
+  name: string
+}
+
+declare module '@adonisjs/core/types' {
+  interface EventsList {
+    'store:created': StoreEvent & { ownerUserId: string; blueprint: string }
+    'store:suspended': StoreEvent
+    'store:resumed': StoreEvent
+    'store:deleted': StoreEvent
+  }
+}

@@ -1,0 +1,5 @@
+import { assemblePermissions } from '#identity/mod'
+import { modules } from './modules.js'
+
+assemblePermissions(modules)
+for (const module of modules) await module.boot?.()
