@@ -5,6 +5,12 @@ import { defineConfig } from '@adonisjs/core/http'
 
 export const appKey = new Secret(env.get('APP_KEY'))
 
+/** The platform's own host name; stores answer at `<slug>.<appHost>` */
+export const appHost = env.get('APP_HOST').toLowerCase()
+
+/** Public base URL of the platform, for links in mails and printed output */
+export const appUrl = env.get('APP_URL').replace(/\/+$/, '')
+
 export const http = defineConfig({
   generateRequestId: true,
   allowMethodSpoofing: true,

@@ -1,5 +1,8 @@
 import edge from 'edge.js'
+import { storeUrl } from '#core/mod'
 import { modules } from './modules.js'
+
+edge.global('storeUrl', storeUrl)
 
 const dashboard = modules.flatMap((module) => module.navigation?.dashboard ?? [])
 

@@ -1,11 +1,8 @@
-import { defineModule } from '#core/mod'
-import { unbuiltDashboardSection } from '#identity/mod'
+import { unbuiltModule } from '#identity/mod'
 
 /** Billing: plans, limits, subscriptions, Stripe. Not built yet. */
-export const billingModule = defineModule({
+export const billingModule = unbuiltModule({
   name: 'billing',
-  dependsOn: ['core', 'identity'],
-  tables: [],
+  section: ['billing', 'billing:manage'],
   permissions: { 'billing:manage': ['owner', 'finance'] },
-  ...unbuiltDashboardSection('billing', 'billing:manage'),
 })

@@ -1,15 +1,9 @@
-import { defineModule } from '#core/mod'
-import { ROLES, unbuiltDashboardSection } from '#identity/mod'
+import { ROLES, unbuiltModule } from '#identity/mod'
 
 /** Catalog: categories, products, variants, stock, media. Not built yet. */
-export const catalogModule = defineModule({
+export const catalogModule = unbuiltModule({
   name: 'catalog',
-  dependsOn: ['core', 'identity'],
-  tables: [],
-  permissions: {
-    'catalog:read': ROLES,
-    'catalog:write': ['owner', 'admin', 'member'],
-  },
+  section: ['catalog', 'catalog:read'],
+  permissions: { 'catalog:read': ROLES, 'catalog:write': ['owner', 'admin', 'member'] },
   tokenAbilities: { 'catalog:read': 'catalog:read', 'catalog:write': 'catalog:write' },
-  ...unbuiltDashboardSection('catalog', 'catalog:read'),
 })

@@ -1,10 +1,7 @@
-import { defineModule } from '#core/mod'
-import { unbuiltDashboardSection } from '#identity/mod'
+import { unbuiltModule } from '#identity/mod'
 
 /** Channels: connections to external store platforms. Not built yet. */
-export const channelsModule = defineModule({
+export const channelsModule = unbuiltModule({
   name: 'channels',
-  dependsOn: ['core', 'identity'],
-  tables: [],
-  ...unbuiltDashboardSection('channels', 'integrations:manage'),
+  section: ['channels', 'integrations:manage'],
 })

@@ -18,7 +18,7 @@ export type { ProvisionStoreInput } from './services/provision_store.js'
 export { storesOf, membersOfEveryStoreForPlatformAdmin } from './services/user_stores.js'
 export type { UserStore, StoreMember } from './services/user_stores.js'
 export { issueApiToken } from './services/api_tokens.js'
-export { unbuiltDashboardSection } from './unbuilt_sections.js'
+export { unbuiltDashboardSection, unbuiltModule } from './unbuilt_sections.js'
 
 export const identityModule = defineModule({
   name: 'identity',

@@ -1,4 +1,4 @@
-import type { NavigationEntry, RouteKit } from '#core/mod'
+import { defineModule, type ModuleManifest, type NavigationEntry, type RouteKit } from '#core/mod'
 
 const PlaceholderSection = () => import('./controllers/placeholder_sections_controller.js')
 
@@ -19,4 +19,27 @@ export function unbuiltDashboardSection(key: string, permission: string) {
         .use([...web(), middleware.dashboard(), middleware.permits(permission)])
     },
   }
+}
+
+interface UnbuiltModule {
+  name: string
+  /** The dashboard section's key and the permission that shows it */
+  section: [key: string, permission: string]
+  permissions?: ModuleManifest['permissions']
+  tokenAbilities?: ModuleManifest['tokenAbilities']
+}
+
+/**
+ * The manifest of a module that so far defines its permissions and holds
+ * its place in the dashboard, and nothing else.
+ */
+export function unbuiltModule({ name, section, permissions, tokenAbilities }: UnbuiltModule) {
+  return defineModule({
+    name,
+    dependsOn: ['core', 'identity'],
+    tables: [],
+    permissions,
+    tokenAbilities,
+    ...unbuiltDashboardSection(...section),
+  })
 }

@@ -1,12 +1,9 @@
-import { defineModule } from '#core/mod'
-import { unbuiltDashboardSection } from '#identity/mod'
+import { unbuiltModule } from '#identity/mod'
 
 /** Metering: usage events, rollups, rating, invoices. Not built yet. */
-export const meteringModule = defineModule({
+export const meteringModule = unbuiltModule({
   name: 'metering',
-  dependsOn: ['core', 'identity'],
-  tables: [],
+  section: ['usage', 'usage:read'],
   permissions: { 'usage:read': ['owner', 'admin', 'finance'] },
   tokenAbilities: { 'usage:read': 'usage:read' },
-  ...unbuiltDashboardSection('usage', 'usage:read'),
 })

@@ -1,11 +1,8 @@
-import { defineModule } from '#core/mod'
-import { unbuiltDashboardSection } from '#identity/mod'
+import { unbuiltModule } from '#identity/mod'
 
 /** Pricing: competitors, the optimizer, decisions and approvals. Not built yet. */
-export const pricingModule = defineModule({
+export const pricingModule = unbuiltModule({
   name: 'pricing',
-  dependsOn: ['core', 'identity'],
-  tables: [],
+  section: ['pricing', 'pricing:manage'],
   permissions: { 'pricing:manage': ['owner', 'admin'] },
-  ...unbuiltDashboardSection('pricing', 'pricing:manage'),
 })

@@ -1,16 +1,15 @@
-import { defineModule } from '#core/mod'
-import { ROLES, unbuiltDashboardSection } from '#identity/mod'
+import { ROLES, unbuiltModule } from '#identity/mod'
+
+const WRITERS = ['owner', 'admin', 'member'] as const
 
 /** Workspace: projects and tasks for the merchant team. Not built yet. */
-export const workspaceModule = defineModule({
+export const workspaceModule = unbuiltModule({
   name: 'workspace',
-  dependsOn: ['core', 'identity'],
-  tables: [],
+  section: ['projects', 'projects:read'],
   permissions: {
     'projects:read': ROLES,
-    'projects:write': ['owner', 'admin', 'member'],
+    'projects:write': WRITERS,
     'tasks:read': ROLES,
-    'tasks:write': ['owner', 'admin', 'member'],
+    'tasks:write': WRITERS,
   },
-  ...unbuiltDashboardSection('projects', 'projects:read'),
 })

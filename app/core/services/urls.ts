@@ -1,0 +1,22 @@
+import router from '@adonisjs/core/services/router'
+import { appHost, appUrl } from '#config/app'
+
+type RouteParams = Record<string, string | number> | (string | number)[]
+
+/**
+ * An absolute URL on the platform's own host, for mails and printed links.
+ * Pages use relative URLs from `route()` instead.
+ */
+export function platformUrl(routeName: string, params?: RouteParams) {
+  return `${appUrl}${router.makeUrl(routeName, params)}`
+}
+
+/**
+ * A store's public address: its custom domain when it has one, otherwise
+ * `<slug>.<platform host>` with the platform's scheme and port.
+ */
+export function storeUrl(store: { slug: string; customDomain: string | null }, path = '/') {
+  const base = new URL(appUrl)
+  base.hostname = store.customDomain ?? `${store.slug}.${appHost}`
+  return new URL(path, base).toString()
+}
