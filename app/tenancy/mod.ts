@@ -25,8 +25,8 @@ export { recordActivity, recentActivity } from './services/activity_log.js'
 export type { ActivityEntry } from './services/activity_log.js'
 export { BLUEPRINTS, BLUEPRINT_NAMES, DEFAULT_BLUEPRINT } from './services/blueprints.js'
 export { SLUG_PATTERN, isReservedSlug } from './services/slugs.js'
-export { TenantJob } from './jobs/tenant_job.js'
-export type { TenantJobPayload } from './jobs/tenant_job.js'
+export { TenantJob } from './services/tenant_job.js'
+export type { TenantJobPayload } from './services/tenant_job.js'
 
 const StoreActivity = () => import('./listeners/record_store_activity.js')
 

@@ -216,4 +216,22 @@ test.group('Module boundaries', () => {
     }
     assert.deepEqual(violations, [], violations.join('\n'))
   })
+
+  test('every command and job file is declared in its module manifest', async ({ assert }) => {
+    for (const manifest of modules) {
+      for (const kind of ['commands', 'jobs'] as const) {
+        const directory = join(APP_ROOT, manifest.name, kind)
+        const files = statSync(directory, { throwIfNoEntry: false })?.isDirectory()
+          ? readdirSync(directory).map((file) => file.replace(/\.ts$/, ''))
+          : []
+        const declared = await Promise.all(
+          (manifest[kind] ?? []).map(async (load) => {
+            const { default: declaredClass } = await load()
+            return declaredClass.name.replace(/(?<!^)([A-Z])/g, '_$1').toLowerCase()
+          })
+        )
+        assert.sameMembers(declared, files, `${manifest.name}'s ${kind}`)
+      }
+    }
+  })
 })

@@ -1,6 +1,6 @@
 import { Job } from '@rlanz/bull-queue'
-import { withTenant, type TenantSnapshot } from '../services/tenant_context.js'
-import { tenantDirectory } from '../services/tenant_directory.js'
+import { withTenant, type TenantSnapshot } from './tenant_context.js'
+import { tenantDirectory } from './tenant_directory.js'
 
 export interface TenantJobPayload {
   tenantId: string
