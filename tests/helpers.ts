@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto'
-import { readOutbox } from '#core/mod'
+import { clock, readOutbox } from '#core/mod'
 import { Membership, User, provisionStore, type Role } from '#identity/mod'
 import { withTenant, type TenantSnapshot } from '#tenancy/mod'
 
@@ -13,8 +13,22 @@ export function uniqueEmail(prefix = 'user') {
   return `${unique(prefix)}@example.test`
 }
 
-export async function createUser(email = uniqueEmail(), fullName = 'Test Person') {
-  return User.create({ email, fullName, password: PASSWORD, isPlatformAdmin: false })
+/**
+ * An account with the test password. Its address counts as proven unless
+ * `verified: false` (an account someone signed up for and never confirmed).
+ */
+export async function createUser(
+  email = uniqueEmail(),
+  fullName = 'Test Person',
+  options: { verified?: boolean } = {}
+) {
+  return User.create({
+    email,
+    fullName,
+    password: PASSWORD,
+    isPlatformAdmin: false,
+    emailVerifiedAt: options.verified === false ? null : clock.now(),
+  })
 }
 
 export interface TestStore {

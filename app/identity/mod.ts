@@ -1,5 +1,6 @@
 import { defineModule } from '#core/mod'
 import identityRoutes from './routes.js'
+import './events.js'
 
 export { default as User } from './models/user.js'
 export { default as Membership } from './models/membership.js'
@@ -17,8 +18,10 @@ export { provisionStore } from './services/provision_store.js'
 export type { ProvisionStoreInput } from './services/provision_store.js'
 export { storesOf, membersOfEveryStoreForPlatformAdmin } from './services/user_stores.js'
 export type { UserStore, StoreMember } from './services/user_stores.js'
-export { issueApiToken } from './services/api_tokens.js'
+export { issueApiToken } from './operations/issue_api_token.js'
 export { unbuiltDashboardSection, unbuiltModule } from './unbuilt_sections.js'
+
+const MemberActivity = () => import('./listeners/record_member_activity.js')
 
 export const identityModule = defineModule({
   name: 'identity',
@@ -50,6 +53,16 @@ export const identityModule = defineModule({
     'ownership:transfer': ['owner'],
   },
   tokenAbilities: { 'store:read': null, 'team:read': null },
-  listeners: {},
+  listeners: {
+    'member:invited': [[MemberActivity, 'memberInvited']],
+    'invitation:revoked': [[MemberActivity, 'invitationRevoked']],
+    'member:joined': [[MemberActivity, 'memberJoined']],
+    'member:role_changed': [[MemberActivity, 'memberRoleChanged']],
+    'member:removed': [[MemberActivity, 'memberRemoved']],
+    'ownership:transferred': [[MemberActivity, 'ownershipTransferred']],
+    'token:created': [[MemberActivity, 'tokenCreated']],
+    'token:revoked': [[MemberActivity, 'tokenRevoked']],
+    'token:rotated': [[MemberActivity, 'tokenRotated']],
+  },
   jobs: [() => import('./jobs/send_welcome_mail_job.js')],
 })

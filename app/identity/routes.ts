@@ -5,6 +5,7 @@ const Landing = () => import('./controllers/landing_controller.js')
 const SignUps = () => import('./controllers/sign_ups_controller.js')
 const Sessions = () => import('./controllers/sessions_controller.js')
 const MagicLinks = () => import('./controllers/magic_links_controller.js')
+const EmailVerifications = () => import('./controllers/email_verifications_controller.js')
 const DevMailbox = () => import('./controllers/dev_mailbox_controller.js')
 const Stores = () => import('./controllers/stores_controller.js')
 const CurrentStore = () => import('./controllers/current_store_controller.js')
@@ -41,6 +42,17 @@ export default function identityRoutes({ router, middleware, web }: RouteKit) {
         .as('magic_links.store')
         .use(middleware.throttle('magicLink'))
       router.get('/magic-links/:token', [MagicLinks, 'show']).as('magic_links.show')
+      router.post('/magic-links/:token/session', [MagicLinks, 'redeem']).as('magic_links.redeem')
+      router
+        .post('/email-verifications', [EmailVerifications, 'store'])
+        .as('email_verifications.store')
+        .use(middleware.throttle('magicLink'))
+      router
+        .get('/email-verifications/:token', [EmailVerifications, 'show'])
+        .as('email_verifications.show')
+      router
+        .post('/email-verifications/:token/confirmation', [EmailVerifications, 'redeem'])
+        .as('email_verifications.confirm')
       router
         .get('/invitations/:token', [InvitationAcceptances, 'show'])
         .as('invitation_acceptances.show')

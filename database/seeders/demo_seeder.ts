@@ -1,3 +1,4 @@
+import { DateTime } from 'luxon'
 import { BaseSeeder } from '@adonisjs/lucid/seeders'
 import { Membership, User, provisionStore } from '#identity/mod'
 import { withTenant } from '#tenancy/mod'
@@ -11,10 +12,15 @@ const DEMO_TEAM = [
   { email: 'member@demo.test', fullName: 'Mona Member', role: 'member' as const },
 ]
 
+/** Demo accounts sign in with the demo password, so their addresses count as proven */
 async function ensureUser(email: string, fullName: string, isPlatformAdmin = false) {
   const existing = await User.findBy('email', email)
-  if (existing) return existing
-  return User.create({ email, fullName, password: DEMO_PASSWORD, isPlatformAdmin })
+  if (existing) {
+    if (!existing.emailVerifiedAt) await existing.merge({ emailVerifiedAt: DateTime.utc() }).save()
+    return existing
+  }
+  const emailVerifiedAt = DateTime.utc()
+  return User.create({ email, fullName, password: DEMO_PASSWORD, isPlatformAdmin, emailVerifiedAt })
 }
 
 async function ensureStore(slug: string, name: string, ownerEmail: string, blueprint: string) {

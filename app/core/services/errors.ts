@@ -35,3 +35,11 @@ export class Conflict extends Exception {
     super(message)
   }
 }
+
+/**
+ * The resource is there but may not change now (a suspended store).
+ */
+export class Locked extends Exception {
+  static status = 423
+  static code = 'E_LOCKED'
+}

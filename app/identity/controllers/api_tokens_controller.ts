@@ -2,7 +2,9 @@ import type { HttpContext } from '@adonisjs/core/http'
 import { EMPTY_FORM, submitForm, wantsJson, type FormState } from '#core/mod'
 import { tokenAbilityNames } from '../roles.js'
 import { apiTokenValidator } from '../validators/identity_validators.js'
-import { issueApiToken, listApiTokens, revokeApiToken } from '../services/api_tokens.js'
+import { listApiTokens } from '../queries/api_tokens.js'
+import IssueApiToken from '../operations/issue_api_token.js'
+import RevokeApiToken from '../operations/revoke_api_token.js'
 
 export default class ApiTokensController {
   async #render(ctx: HttpContext, form: FormState, newToken?: string) {
@@ -23,24 +25,15 @@ export default class ApiTokensController {
     const { token, plain } = await submitForm(ctx, {
       validator: apiTokenValidator,
       render: (form) => this.#render(ctx, form),
-      action: (input) => issueApiToken(ctx.membership, input),
+      action: (input) => new IssueApiToken().handle(ctx.membership, input),
     })
     ctx.response.status(201)
-    if (wantsJson(ctx)) {
-      return {
-        data: {
-          id: token.id,
-          token: plain,
-          abilities: token.abilities,
-          expiresAt: token.expiresAt?.toISO() ?? null,
-        },
-      }
-    }
+    if (wantsJson(ctx)) return token.toIssuedJson(plain)
     return this.#render(ctx, EMPTY_FORM, plain)
   }
 
   async destroy(ctx: HttpContext) {
-    await revokeApiToken(ctx.membership, ctx.params.id)
+    await new RevokeApiToken().handle({ actor: ctx.membership, tokenId: ctx.params.id })
     return ctx.response.redirect().toRoute('api_tokens.index')
   }
 }

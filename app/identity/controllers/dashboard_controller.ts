@@ -1,5 +1,5 @@
 import type { HttpContext } from '@adonisjs/core/http'
-import { listMembers } from '../services/team.js'
+import { listMembers } from '../queries/team.js'
 
 export default class DashboardController {
   async show({ view }: HttpContext) {

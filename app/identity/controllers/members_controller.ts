@@ -1,8 +1,12 @@
 import type { HttpContext } from '@adonisjs/core/http'
 import { EMPTY_FORM, submitForm, type FormState } from '#core/mod'
 import { ROLES } from '../roles.js'
+import Membership from '../models/membership.js'
+import MembershipPolicy from '../policies/membership_policy.js'
+import ChangeMemberRole from '../operations/change_member_role.js'
+import RemoveMember from '../operations/remove_member.js'
 import { roleValidator } from '../validators/identity_validators.js'
-import { changeRole, listMembers, pendingInvitations, removeMember } from '../services/team.js'
+import { listMembers, pendingInvitations } from '../queries/team.js'
 
 export async function renderTeamPage(ctx: HttpContext, form: FormState) {
   const [members, invitations] = await Promise.all([listMembers(), pendingInvitations()])
@@ -18,15 +22,22 @@ export default class MembersController {
     await submitForm(ctx, {
       validator: roleValidator,
       render: (form) => renderTeamPage(ctx, form),
-      action: ({ role }) => changeRole(ctx.membership, ctx.params.id, role),
+      action: ({ role }) =>
+        new ChangeMemberRole().handle({
+          actor: ctx.membership,
+          membershipId: ctx.params.id,
+          role,
+        }),
     })
     return ctx.response.redirect().toRoute('members.index')
   }
 
+  /** Removes a member, or lets the signed-in member leave */
   async destroy(ctx: HttpContext) {
-    const leaving = ctx.params.id === ctx.membership.id
-    await removeMember(ctx.membership, ctx.params.id)
-    return leaving
+    const target = await Membership.findOrFail(ctx.params.id)
+    await ctx.bouncer.with(MembershipPolicy).authorize('destroy', target)
+    await new RemoveMember().handle({ actor: ctx.membership, membershipId: target.id })
+    return target.id === ctx.membership.id
       ? ctx.response.redirect().toRoute('dashboard.show')
       : ctx.response.redirect().toRoute('members.index')
   }

@@ -2,8 +2,7 @@ import type { HttpContext } from '@adonisjs/core/http'
 import { EMPTY_FORM, submitForm, type FormState } from '#core/mod'
 import { BLUEPRINT_NAMES } from '#tenancy/mod'
 import { signUpValidator } from '../validators/identity_validators.js'
-import { provisionStore } from '../services/provision_store.js'
-import { rememberCurrentStore } from '../middleware/dashboard_middleware.js'
+import SignUp from '../operations/sign_up.js'
 
 export default class SignUpsController {
   #render(ctx: HttpContext, form: FormState) {
@@ -14,22 +13,17 @@ export default class SignUpsController {
     return this.#render(ctx, EMPTY_FORM)
   }
 
+  /**
+   * The same page whether the address was new (the store exists now, and a
+   * link to prove the address and open it is on its way) or already had an
+   * account (a mail says so): sign-up does not tell who has an account.
+   */
   async store(ctx: HttpContext) {
-    const { tenant, owner } = await submitForm(ctx, {
+    await submitForm(ctx, {
       validator: signUpValidator,
       render: (form) => this.#render(ctx, form),
-      action: (input) =>
-        provisionStore({
-          name: input.storeName,
-          slug: input.slug,
-          blueprint: input.blueprint,
-          locale: ctx.i18n.locale,
-          owner: { email: input.email, fullName: input.fullName, password: input.password },
-          existingOwner: 'refuse',
-        }),
+      action: (input) => new SignUp().handle({ ...input, locale: ctx.i18n.locale }),
     })
-    await ctx.auth.use('web').login(owner)
-    rememberCurrentStore(ctx, tenant.id)
-    return ctx.response.redirect().toRoute('dashboard.show')
+    return ctx.view.render('identity/check_email', { reason: 'sign_up' })
   }
 }

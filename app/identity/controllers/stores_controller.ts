@@ -4,6 +4,7 @@ import { BLUEPRINT_NAMES, DeleteStore, currentTenant } from '#tenancy/mod'
 import { newStoreValidator, storeDeletionValidator } from '../validators/identity_validators.js'
 import { provisionStore } from '../services/provision_store.js'
 import { rememberCurrentStore } from '../middleware/dashboard_middleware.js'
+import { requireSignedIn } from '../services/web_sessions.js'
 
 export default class StoresController {
   #render(ctx: HttpContext, form: FormState) {
@@ -11,12 +12,12 @@ export default class StoresController {
   }
 
   async create(ctx: HttpContext) {
-    await ctx.auth.authenticateUsing(['web'], { loginRoute: '/signin' })
+    await requireSignedIn(ctx)
     return this.#render(ctx, EMPTY_FORM)
   }
 
   async store(ctx: HttpContext) {
-    const user = await ctx.auth.authenticateUsing(['web'], { loginRoute: '/signin' })
+    const user = await requireSignedIn(ctx)
     const { tenant } = await submitForm(ctx, {
       validator: newStoreValidator,
       render: (form) => this.#render(ctx, form),

@@ -1,5 +1,5 @@
-import env from '#start/env'
 import mail from '@adonisjs/mail/services/main'
+import { platformUrl, storeUrl } from '#core/mod'
 import { TenantJob, type TenantSnapshot } from '#tenancy/mod'
 import Membership from '../models/membership.js'
 import WelcomeMail from '../mails/welcome_mail.js'
@@ -17,10 +17,14 @@ export default class SendWelcomeMailJob extends TenantJob<Payload> {
   async handleForTenant({ userId }: Payload, store: TenantSnapshot) {
     const owner = await Membership.query().where('user_id', userId).preload('user').first()
     if (!owner) return
-    const storeUrl = new URL(env.get('APP_URL'))
-    storeUrl.hostname = `${store.slug}.${storeUrl.hostname}`
     await mail.send(
-      new WelcomeMail(owner.user.email, store.name, storeUrl.origin, store.defaultLocale)
+      new WelcomeMail(
+        owner.user.email,
+        store.name,
+        storeUrl(store),
+        platformUrl('dashboard.show'),
+        store.defaultLocale
+      )
     )
   }
 }

@@ -1,28 +1,22 @@
-import { BaseMail } from '@adonisjs/mail'
-import i18nManager from '@adonisjs/i18n/services/main'
+import type { I18n } from '@adonisjs/i18n'
+import { LinesMail } from './lines_mail.js'
 
-export default class InvitationMail extends BaseMail {
+export default class InvitationMail extends LinesMail {
   constructor(
-    private email: string,
+    email: string,
     private storeName: string,
     private role: string,
     private url: string,
-    private locale: string
+    locale: string
   ) {
-    super()
+    super(email, locale)
   }
 
-  prepare() {
-    const i18n = i18nManager.locale(this.locale)
+  protected compose(i18n: I18n) {
     const role = i18n.t(`roles.${this.role}`)
-    const lines = [
-      i18n.t('identity.invitations.mail_body', { store: this.storeName, role }),
-      this.url,
-    ]
-    this.message
-      .to(this.email)
-      .subject(i18n.t('identity.invitations.mail_subject', { store: this.storeName }))
-      .htmlView('identity/mails/lines', { lines })
-      .textView('identity/mails/lines_text', { lines })
+    return {
+      subject: i18n.t('identity.invitations.mail_subject', { store: this.storeName }),
+      lines: [i18n.t('identity.invitations.mail_body', { store: this.storeName, role }), this.url],
+    }
   }
 }

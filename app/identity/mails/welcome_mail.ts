@@ -1,29 +1,26 @@
-import env from '#start/env'
-import { BaseMail } from '@adonisjs/mail'
-import i18nManager from '@adonisjs/i18n/services/main'
+import type { I18n } from '@adonisjs/i18n'
+import { LinesMail } from './lines_mail.js'
 
-export default class WelcomeMail extends BaseMail {
+export default class WelcomeMail extends LinesMail {
   constructor(
-    private email: string,
+    email: string,
     private storeName: string,
     private storeUrl: string,
-    private locale: string
+    private dashboardUrl: string,
+    locale: string
   ) {
-    super()
+    super(email, locale)
   }
 
-  prepare() {
-    const i18n = i18nManager.locale(this.locale)
-    const lines = [
-      i18n.t('identity.welcome.mail_body', { store: this.storeName }),
-      this.storeUrl,
-      i18n.t('identity.welcome.mail_dashboard'),
-      `${env.get('APP_URL')}/dashboard`,
-    ]
-    this.message
-      .to(this.email)
-      .subject(i18n.t('identity.welcome.mail_subject', { store: this.storeName }))
-      .htmlView('identity/mails/lines', { lines })
-      .textView('identity/mails/lines_text', { lines })
+  protected compose(i18n: I18n) {
+    return {
+      subject: i18n.t('identity.welcome.mail_subject', { store: this.storeName }),
+      lines: [
+        i18n.t('identity.welcome.mail_body', { store: this.storeName }),
+        this.storeUrl,
+        i18n.t('identity.welcome.mail_dashboard'),
+        this.dashboardUrl,
+      ],
+    }
   }
 }

@@ -8,6 +8,7 @@ import {
   type ApiCaller,
 } from '../services/api_tokens.js'
 import { roleMayGrant, type TokenAbility } from '../roles.js'
+import { refuseWritesWhileSuspended } from '../services/suspension.js'
 import type Membership from '../models/membership.js'
 
 function unauthorized(ctx: HttpContext) {
@@ -37,6 +38,7 @@ export default class ApiTokenMiddleware {
       if (ability && !(caller.token.allows(ability) && roleMayGrant(membership.role, ability))) {
         throw new NotAllowed(ctx.i18n.t('api.missing_ability', { ability }))
       }
+      refuseWritesWhileSuspended(caller.store, ctx.request.method())
       ctx.apiCaller = { ...caller, membership }
       return next()
     })

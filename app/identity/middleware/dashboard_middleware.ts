@@ -5,9 +5,10 @@ import { withTenant } from '#tenancy/mod'
 import Membership from '../models/membership.js'
 import { bouncerAbilities } from '../roles.js'
 import { storesOf } from '../services/user_stores.js'
+import { requireSignedIn } from '../services/web_sessions.js'
+import { refuseWritesWhileSuspended } from '../services/suspension.js'
 
 const CURRENT_STORE_KEY = 'currentTenantId'
-const READ_METHODS = new Set(['GET', 'HEAD'])
 
 export function rememberCurrentStore(ctx: HttpContext, tenantId: string) {
   ctx.session.put(CURRENT_STORE_KEY, tenantId)
@@ -20,8 +21,7 @@ export function rememberCurrentStore(ctx: HttpContext, tenantId: string) {
  */
 export default class DashboardMiddleware {
   async handle(ctx: HttpContext, next: NextFn) {
-    await ctx.auth.authenticateUsing(['web'], { loginRoute: '/signin' })
-    const user = ctx.auth.user!
+    const user = await requireSignedIn(ctx)
 
     const stores = await storesOf(user.id)
     const wanted = ctx.session.get(CURRENT_STORE_KEY)
@@ -44,13 +44,7 @@ export default class DashboardMiddleware {
         ...ctx.bouncer.edgeHelpers,
       })
 
-      if (tenant.status === 'suspended' && !READ_METHODS.has(ctx.request.method())) {
-        const message = ctx.i18n.t('dashboard.suspended_write_refused')
-        ctx.response.status(423)
-        return ctx.request.accepts(['html', 'json']) === 'json'
-          ? ctx.response.send({ errors: [{ field: null, message }] })
-          : ctx.response.send(await ctx.view.render('core/error', { status: 423, message }))
-      }
+      refuseWritesWhileSuspended(tenant, ctx.request.method())
       return next()
     })
   }

@@ -1,5 +1,6 @@
 import { DateTime } from 'luxon'
 import { BaseModel, column } from '@adonisjs/lucid/orm'
+import { clock } from '#core/mod'
 import type { Role } from '../roles.js'
 
 /**
@@ -36,6 +37,12 @@ export default class Invitation extends BaseModel {
 
   @column.dateTime({ autoCreate: true })
   declare createdAt: DateTime
+
+  /** Withdraws the invitation: its link stops working */
+  async revoke() {
+    this.revokedAt = clock.now()
+    await this.save()
+  }
 
   isOpenAt(now: DateTime) {
     return !this.acceptedAt && !this.revokedAt && this.expiresAt > now

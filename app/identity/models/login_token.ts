@@ -1,6 +1,9 @@
 import { DateTime } from 'luxon'
 import { BaseModel, column } from '@adonisjs/lucid/orm'
 
+/** What a mailed single-use link does: sign in, or prove the address */
+export type LoginTokenPurpose = 'sign_in' | 'verify_email'
+
 export default class LoginToken extends BaseModel {
   @column({ isPrimary: true })
   declare id: string
@@ -11,6 +14,9 @@ export default class LoginToken extends BaseModel {
   @column({ serializeAs: null })
   declare tokenHash: string
 
+  @column()
+  declare purpose: LoginTokenPurpose
+
   @column.dateTime()
   declare expiresAt: DateTime
 
@@ -19,4 +25,8 @@ export default class LoginToken extends BaseModel {
 
   @column.dateTime({ autoCreate: true })
   declare createdAt: DateTime
+
+  isUsableAt(now: DateTime) {
+    return !this.usedAt && this.expiresAt > now
+  }
 }

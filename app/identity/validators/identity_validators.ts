@@ -61,3 +61,8 @@ export const apiTokenValidator = vine.compile(
 export const storeDeletionValidator = vine.compile(
   vine.object({ confirmSlug: vine.string().trim().toLowerCase().maxLength(40) })
 )
+
+/** The button on a mailed link's page; the password only keeps an unproven account's own */
+export const linkConfirmationValidator = vine.compile(
+  vine.object({ password: vine.string().maxLength(128).optional() })
+)

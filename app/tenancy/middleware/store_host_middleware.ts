@@ -1,11 +1,11 @@
 import type { HttpContext } from '@adonisjs/core/http'
 import type { NextFn } from '@adonisjs/core/types/http'
-import env from '#start/env'
+import { appHost } from '#config/app'
 import { isIP } from 'node:net'
 import { tenantDirectory } from '../services/tenant_directory.js'
 import { renderStoreNotFound } from './storefront_pages.js'
 
-const APP_HOST = env.get('APP_HOST').toLowerCase()
+const APP_HOST = appHost
 const SUBDOMAIN_SUFFIX = `.${APP_HOST}`
 
 function storeForHost(hostname: string) {

@@ -2,10 +2,16 @@ import { test } from '@japa/runner'
 import { DateTime } from 'luxon'
 import db from '@adonisjs/lucid/services/db'
 import { clock, sha256 } from '#core/mod'
-import { Membership, tokenAbilityNames, type TokenAbility, type User } from '#identity/mod'
-import { withTenant } from '#tenancy/mod'
+import {
+  Membership,
+  issueApiToken,
+  tokenAbilityNames,
+  type TokenAbility,
+  type User,
+} from '#identity/mod'
+import { SuspendStore, withTenant } from '#tenancy/mod'
 import { createStore, unique } from '#tests/helpers'
-import { expectStatus } from './support.js'
+import { atOnce, expectStatus, statusesOf } from './support.js'
 
 const TOKEN_PATTERN = /bzr_[A-Za-z0-9_-]+/
 
@@ -391,5 +397,115 @@ test.group('API tokens in the dashboard', (group) => {
     const row = await db.from('api_tokens').where('id', id).firstOrFail()
     const stored = typeof row.abilities === 'string' ? JSON.parse(row.abilities) : row.abilities
     assert.sameMembers(stored, tokenAbilityNames())
+  })
+})
+
+const ROTATION = '/api/v1/tokens/current/rotation'
+
+function tokenRowsNamed(user: User, name: string) {
+  return db.from('api_tokens').where('user_id', user.id).where('name', name)
+}
+
+test.group('API tokens under pressure', (group) => {
+  group.each.teardown(() => clock.travelTo(null))
+
+  test('five rotations of one token at once replace it exactly once; the others are refused', async ({
+    client,
+    assert,
+  }) => {
+    const { owner } = await createStore()
+    const { plain, name } = await createToken(client, owner, ['store:read'], 30)
+
+    const responses = await atOnce(5, () => bearer(client, 'post', ROTATION, plain))
+    const statuses = statusesOf(responses)
+    assert.equal(statuses.filter((status) => status === 201).length, 1, `${statuses}`)
+    assert.isTrue(
+      statuses.every((status) => [201, 401, 409].includes(status)),
+      `${statuses}`
+    )
+    for (const refused of responses.filter((response) => response.status() !== 201)) {
+      assertApiError(assert, refused, refused.status())
+    }
+    const rows = await tokenRowsNamed(owner, name)
+    assert.lengthOf(rows, 2, 'the old token and exactly one replacement')
+    assert.lengthOf(
+      rows.filter((row) => row.revoked_at === null),
+      1
+    )
+  })
+
+  test('a suspended store refuses a token rotation with 423 and a message, and still answers reads', async ({
+    client,
+    assert,
+  }) => {
+    const { owner, store } = await createStore()
+    const { plain, name } = await createToken(client, owner, ['store:read'])
+    await new SuspendStore().handle(store.slug)
+
+    const rotation = await bearer(client, 'post', ROTATION, plain)
+    assertApiError(assert, rotation, 423)
+    assert.include(rotation.body().errors[0].message, 'suspended')
+    await expectStatus(bearer(client, 'get', '/api/v1/store', plain), 200)
+    assert.lengthOf(await tokenRowsNamed(owner, name), 1, 'nothing was rotated')
+  })
+
+  test('a member holding 20 working tokens is refused a 21st with 422 and a message', async ({
+    client,
+    assert,
+  }) => {
+    const { owner, store } = await createStore()
+    await withTenant(store, async () => {
+      const membership = await Membership.findByOrFail('userId', owner.id)
+      for (let index = 0; index < 20; index++) {
+        await issueApiToken(membership, { name: `t${index}`, abilities: ['store:read'] })
+      }
+    })
+    const refused = await client
+      .post('/dashboard/api-tokens')
+      .header('accept', 'application/json')
+      .json({ name: 'one too many', abilities: ['store:read'] })
+      .loginAs(owner)
+      .withCsrfToken()
+      .redirects(0)
+    assertApiError(assert, refused, 422)
+    assert.include(refused.body().errors[0].message, 'at most 20')
+    assert.lengthOf(await db.from('api_tokens').where('user_id', owner.id), 20)
+
+    const [oldest] = await db.from('api_tokens').where('user_id', owner.id).orderBy('created_at')
+    await expectStatus(
+      client
+        .delete(`/dashboard/api-tokens/${oldest.id}`)
+        .loginAs(owner)
+        .withCsrfToken()
+        .redirects(0),
+      302
+    )
+    await createToken(client, owner, ['store:read'])
+  })
+
+  test('a token records its last use at most once a minute', async ({ client, assert }) => {
+    const { owner } = await createStore()
+    const start = DateTime.utc().startOf('second')
+    clock.travelTo(start)
+    const { plain, id } = await createToken(client, owner, ['store:read'])
+    const lastUsed = async () => {
+      const row = await db.from('api_tokens').where('id', id).firstOrFail()
+      return row.last_used_at ? (row.last_used_at as Date).getTime() : null
+    }
+
+    await expectStatus(bearer(client, 'get', '/api/v1/store', plain), 200)
+    assert.equal(await lastUsed(), start.toMillis())
+
+    clock.travelTo(start.plus({ seconds: 30 }))
+    await expectStatus(bearer(client, 'get', '/api/v1/store', plain), 200)
+    assert.equal(
+      await lastUsed(),
+      start.toMillis(),
+      'a second use within the minute writes nothing'
+    )
+
+    clock.travelTo(start.plus({ seconds: 61 }))
+    await expectStatus(bearer(client, 'get', '/api/v1/store', plain), 200)
+    assert.equal(await lastUsed(), start.plus({ seconds: 61 }).toMillis())
   })
 })

@@ -1,5 +1,6 @@
 import { test } from '@japa/runner'
-import { createStore, unique, uniqueEmail } from '#tests/helpers'
+import { createStore, createUser, unique, uniqueEmail } from '#tests/helpers'
+import { confirmationToken, formAs, membershipIdOf } from './support.js'
 
 test.group('Form messages', () => {
   test('an unknown token ability is reported beside the abilities field', async ({ client }) => {
@@ -58,5 +59,25 @@ test.group('Form messages', () => {
     response.assertBodyContains({
       errors: [{ field: 'membershipId', message: 'Member is not a valid identifier' }],
     })
+  })
+
+  test('a refusal by a team rule follows the page language', async ({ client }) => {
+    const { store, owner } = await createStore()
+    const id = await membershipIdOf(store, owner)
+    const response = await formAs(client, owner, 'put', `/dashboard/team/${id}?lang=ar`, {
+      role: 'admin',
+    })
+    response.assertStatus(422)
+    response.assertTextIncludes('لا يمكن خفض دور آخر مالك')
+  })
+
+  test('the page a confirmation link opens is in Arabic with ?lang=ar', async ({ client }) => {
+    const user = await createUser(uniqueEmail('ar'), 'Ali', { verified: false })
+    await client.post('/email-verifications').form({ email: user.email }).withCsrfToken()
+    const token = await confirmationToken(user.email)
+    const page = await client.get(`/email-verifications/${token}?lang=ar`)
+    page.assertStatus(200)
+    page.assertTextIncludes('أكّد عنوان بريدك')
+    page.assertTextIncludes('dir="rtl"')
   })
 })

@@ -2,27 +2,33 @@ import { test } from '@japa/runner'
 import { DateTime } from 'luxon'
 import db from '@adonisjs/lucid/services/db'
 import { clock } from '#core/mod'
+import { PASSWORD, createStore, createUser, mailsTo, uniqueEmail } from '#tests/helpers'
 import {
-  PASSWORD,
-  createStore,
-  createUser,
-  lastMailTo,
-  linkIn,
-  mailsTo,
-  uniqueEmail,
-} from '#tests/helpers'
-import { WEB_SESSION_KEY, expectStatus, isSignedIn, sessionAfter } from './support.js'
+  WEB_SESSION_KEY,
+  expectStatus,
+  isSignedIn,
+  mailedToken,
+  pressLinkButton,
+  sessionAfter,
+} from './support.js'
 
 const MAGIC_SUBJECT = /sign-in link/
 
 async function requestMagicLink(client: any, email: string) {
   const response = await client.post('/magic-links').form({ email }).withCsrfToken()
   response.assertStatus(200)
-  const mail = await lastMailTo(email, { subject: MAGIC_SUBJECT })
-  if (!mail) throw new Error(`no magic link mail reached ${email}`)
-  const token = linkIn(mail.text, '/magic-links')
-  if (!token) throw new Error(`no /magic-links/<token> link in: ${mail.text}`)
-  return token
+  return mailedToken(email, '/magic-links', MAGIC_SUBJECT)
+}
+
+/** A fresh store's owner, who asked for a magic link, with its token */
+async function ownerWithMagicLink(client: any) {
+  const fixture = await createStore()
+  return { ...fixture, token: await requestMagicLink(client, fixture.owner.email) }
+}
+
+/** The button on the page the link opens: the only request that spends it */
+function redeem(client: any, token: string) {
+  return pressLinkButton(client, `/magic-links/${token}/session`)
 }
 
 test.group('Password sign-in', () => {
@@ -150,10 +156,14 @@ test.group('Magic links', (group) => {
     client,
     assert,
   }) => {
-    const { owner, store } = await createStore()
-    const token = await requestMagicLink(client, owner.email)
+    const { owner, store, token } = await ownerWithMagicLink(client)
 
-    const redeemed = await client.get(`/magic-links/${token}`).redirects(0)
+    const page = await client.get(`/magic-links/${token}`).redirects(0)
+    page.assertStatus(200)
+    page.assertTextIncludes(`action="/magic-links/${token}/session"`)
+    assert.isFalse(isSignedIn(page), 'opening the link signs nobody in')
+
+    const redeemed = await redeem(client, token)
     redeemed.assertStatus(302)
     assert.equal(redeemed.header('location'), '/dashboard')
     assert.equal(sessionAfter(redeemed)[WEB_SESSION_KEY], owner.id)
@@ -170,22 +180,21 @@ test.group('Magic links', (group) => {
     client,
     assert,
   }) => {
-    const { owner } = await createStore()
-    const token = await requestMagicLink(client, owner.email)
-    await expectStatus(client.get(`/magic-links/${token}`).redirects(0), 302)
+    const { token } = await ownerWithMagicLink(client)
+    await expectStatus(redeem(client, token), 302)
 
-    const again = await client.get(`/magic-links/${token}`).redirects(0)
+    const again = await redeem(client, token)
     again.assertStatus(410)
     again.assertTextIncludes('expired or was already used')
     assert.isFalse(isSignedIn(again))
   })
 
   test('a magic link older than 15 minutes is gone (410)', async ({ client, assert }) => {
-    const { owner } = await createStore()
-    const token = await requestMagicLink(client, owner.email)
+    const { owner, token } = await ownerWithMagicLink(client)
 
     clock.travelTo(DateTime.utc().plus({ minutes: 16 }))
-    const late = await client.get(`/magic-links/${token}`).redirects(0)
+    await expectStatus(client.get(`/magic-links/${token}`).redirects(0), 410)
+    const late = await redeem(client, token)
     late.assertStatus(410)
     assert.isFalse(isSignedIn(late))
 
@@ -195,16 +204,48 @@ test.group('Magic links', (group) => {
   })
 
   test('a magic link still works just before it expires', async ({ client }) => {
-    const { owner } = await createStore()
-    const token = await requestMagicLink(client, owner.email)
+    const { token } = await ownerWithMagicLink(client)
     clock.travelTo(DateTime.utc().plus({ minutes: 14 }))
-    const response = await client.get(`/magic-links/${token}`).redirects(0)
+    const response = await redeem(client, token)
     response.assertStatus(302)
   })
 
-  test('a made-up magic link token is gone (410)', async ({ client }) => {
-    const response = await client.get('/magic-links/not-a-real-token').redirects(0)
-    response.assertStatus(410)
+  test('a made-up magic link is not found (404), whether opened or pressed', async ({
+    client,
+    assert,
+  }) => {
+    await expectStatus(client.get('/magic-links/not-a-real-token').redirects(0), 404)
+    const pressed = await redeem(client, 'not-a-real-token')
+    pressed.assertStatus(404)
+    assert.isFalse(isSignedIn(pressed))
+  })
+
+  test('opening a magic link, as mail scanners and link previews do (HEAD, GET), spends nothing', async ({
+    client,
+    assert,
+  }) => {
+    const { owner, token } = await ownerWithMagicLink(client)
+
+    await expectStatus(client.head(`/magic-links/${token}`).redirects(0), 200)
+    await expectStatus(client.get(`/magic-links/${token}`).redirects(0), 200)
+    await expectStatus(client.get(`/magic-links/${token}`).redirects(0), 200)
+    const row = await db.from('login_tokens').where('user_id', owner.id).firstOrFail()
+    assert.isNull(row.used_at, 'only the button spends the link')
+
+    const redeemed = await redeem(client, token)
+    redeemed.assertStatus(302)
+    assert.equal(sessionAfter(redeemed)[WEB_SESSION_KEY], owner.id)
+  })
+
+  test('the sign-in button needs the CSRF token of the page it is on', async ({
+    client,
+    assert,
+  }) => {
+    const { token } = await ownerWithMagicLink(client)
+    const forged = await client.post(`/magic-links/${token}/session`).redirects(0)
+    assert.notEqual(forged.status(), 302)
+    assert.isFalse(isSignedIn(forged))
+    await expectStatus(redeem(client, token), 302)
   })
 
   test('an unknown email gets the same "check your email" page and no mail', async ({

@@ -3,18 +3,20 @@ import db from '@adonisjs/lucid/services/db'
 import { Membership, User } from '#identity/mod'
 import { BLUEPRINT_NAMES, withTenant } from '#tenancy/mod'
 import Tenant from '#tenancy/models/tenant'
-import { sessionAfter } from './support.js'
-import { PASSWORD, createStore, createUser, unique, uniqueEmail } from '#tests/helpers'
+import {
+  confirmAddress,
+  confirmationToken,
+  isSignedIn,
+  mailedToken,
+  sessionAfter,
+  signUp,
+  signUpForm as validSignUp,
+} from './support.js'
+import { PASSWORD, createStore, createUser, lastMailTo, unique } from '#tests/helpers'
 
-function validSignUp(overrides: Record<string, unknown> = {}) {
-  return {
-    fullName: 'Ada Founder',
-    email: uniqueEmail('founder'),
-    password: PASSWORD,
-    storeName: 'Ada Goods',
-    slug: unique('shop'),
-    ...overrides,
-  }
+/** What a page looks like once its CSRF token is taken out */
+function withoutCsrf(html: string) {
+  return html.replace(/name='_csrf' value='[^']*'|"x-csrf-token":\s*"[^"]*"/g, '')
 }
 
 async function tenantExists(slug: string) {
@@ -26,33 +28,52 @@ async function userExists(email: string) {
 }
 
 test.group('Sign-up', () => {
-  test('sign-up creates the user, the store and the owner membership, then lands on the dashboard', async ({
+  test('sign-up creates the store, its unconfirmed owner and the membership, and asks to check the email', async ({
     client,
     assert,
   }) => {
     const input = validSignUp({ blueprint: undefined })
-    const response = await client.post('/signup').form(input).withCsrfToken().redirects(0)
-    response.assertStatus(302)
-    assert.equal(response.header('location'), '/dashboard')
+    const response = await signUp(client, input)
+    response.assertStatus(200)
+    response.assertTextIncludes('Check your email')
+    assert.isFalse(isSignedIn(response), 'nobody is signed in before the address is confirmed')
 
     const tenant = await Tenant.findByOrFail('slug', input.slug)
     assert.equal(tenant.name, input.storeName)
     const user = await User.findByOrFail('email', input.email)
     assert.equal(user.fullName, input.fullName)
     assert.notEqual(user.password, PASSWORD, 'the password is stored hashed')
+    assert.isNull(user.emailVerifiedAt, 'the address is not proven yet')
     const memberships = await withTenant(tenant.toSnapshot(), async () => await Membership.query())
     assert.lengthOf(memberships, 1)
     assert.equal(memberships[0].userId, user.id)
     assert.equal(memberships[0].role, 'owner')
   })
 
-  test('the new owner is signed in and the dashboard shows the new store', async ({ client }) => {
+  test('the link in the sign-up mail confirms the address and opens the new store dashboard', async ({
+    client,
+    assert,
+  }) => {
     const input = validSignUp({ storeName: `Shop ${unique()}` })
-    const signUp = await client.post('/signup').form(input).withCsrfToken().redirects(0)
-    signUp.assertStatus(302)
-    const dashboard = await client.get('/dashboard').withSession(sessionAfter(signUp)).redirects(0)
+    await signUp(client, input).then((response: any) => response.assertStatus(200))
+    const token = await confirmationToken(input.email)
+
+    const page = await client.get(`/email-verifications/${token}`).redirects(0)
+    page.assertStatus(200)
+    page.assertTextIncludes('name="password"')
+    const confirmed = await confirmAddress(client, token, PASSWORD)
+    confirmed.assertStatus(302)
+    assert.equal(confirmed.header('location'), '/dashboard')
+
+    const dashboard = await client
+      .get('/dashboard')
+      .withSession(sessionAfter(confirmed))
+      .redirects(0)
     dashboard.assertStatus(200)
     dashboard.assertTextIncludes(input.storeName)
+    const user = await User.findByOrFail('email', input.email)
+    assert.isNotNull(user.emailVerifiedAt)
+    assert.isNotNull(user.password, 'the password its owner typed again is kept')
   })
 
   test('the storefront answers at /s/<slug> right after sign-up, even when it was asked for before', async ({
@@ -62,8 +83,7 @@ test.group('Sign-up', () => {
     const before = await client.get(`/s/${input.slug}`)
     before.assertStatus(404)
 
-    const signUp = await client.post('/signup').form(input).withCsrfToken().redirects(0)
-    signUp.assertStatus(302)
+    await signUp(client, input).then((response: any) => response.assertStatus(200))
 
     const after = await client.get(`/s/${input.slug}`)
     after.assertStatus(200)
@@ -72,8 +92,8 @@ test.group('Sign-up', () => {
   test('a blueprint can be chosen at sign-up', async ({ client, assert }) => {
     const blueprint = BLUEPRINT_NAMES[BLUEPRINT_NAMES.length - 1]
     const input = validSignUp({ blueprint })
-    const response = await client.post('/signup').form(input).withCsrfToken().redirects(0)
-    response.assertStatus(302)
+    const response = await signUp(client, input)
+    response.assertStatus(200)
     const tenant = await Tenant.findByOrFail('slug', input.slug)
     assert.equal(tenant.blueprint, blueprint)
   })
@@ -85,7 +105,7 @@ test.group('Sign-up', () => {
       .form({ ...input, email: input.email.toUpperCase(), slug: input.slug.toUpperCase() })
       .withCsrfToken()
       .redirects(0)
-    response.assertStatus(302)
+    response.assertStatus(200)
     assert.isTrue(await tenantExists(input.slug))
     assert.isTrue(await userExists(input.email))
   })
@@ -187,18 +207,38 @@ test.group('Sign-up with bad input', () => {
     assert.lengthOf(tenants, 1)
   })
 
-  test('sign-up with the email of an existing account is refused with 422 and writes nothing', async ({
+  test('sign-up with the address of an existing account answers exactly like a new sign-up, creates nothing and mails the owner', async ({
     client,
     assert,
   }) => {
     const existing = await createUser()
-    const input = validSignUp({ email: existing.email.toUpperCase() })
-    const response = await client.post('/signup').form(input).withCsrfToken().redirects(0)
-    response.assertStatus(422)
-    assert.include(response.text(), 'An account with this email already exists')
-    assert.isFalse(await tenantExists(input.slug), 'no tenant was created')
-    const users = await db.from('users').where('email', existing.email)
-    assert.lengthOf(users, 1)
+    const taken = validSignUp({ email: existing.email.toUpperCase() })
+    const fresh = validSignUp()
+    const [forTaken, forFresh] = [await signUp(client, taken), await signUp(client, fresh)]
+
+    assert.equal(forTaken.status(), forFresh.status())
+    assert.equal(withoutCsrf(forTaken.text()), withoutCsrf(forFresh.text()), 'same page')
+    assert.isFalse(await tenantExists(taken.slug), 'no store was created for the taken address')
+    assert.lengthOf(await db.from('users').where('email', existing.email), 1)
+    const mail = await lastMailTo(existing.email, { subject: /already have a Bazaar account/ })
+    assert.exists(mail, 'the owner of the address is told')
+    assert.include(mail!.text, '/signin')
+  })
+
+  test('sign-up with the address of an unconfirmed account mails a fresh confirmation link', async ({
+    client,
+    assert,
+  }) => {
+    const unconfirmed = await createUser(undefined, undefined, { verified: false })
+    await signUp(client, validSignUp({ email: unconfirmed.email })).then((response: any) =>
+      response.assertStatus(200)
+    )
+    const token = await mailedToken(
+      unconfirmed.email,
+      '/email-verifications',
+      /already have a Bazaar account/
+    )
+    assert.isString(token)
   })
 
   test('a refused sign-up keeps what was typed, except the password', async ({

@@ -1,4 +1,9 @@
 import type { ApiResponse } from '@japa/api-client'
+import limiter from '@adonisjs/limiter/services/main'
+import { THROTTLE_POLICIES, type ThrottlePolicy } from '#core/mod'
+import { Membership, type User } from '#identity/mod'
+import { withTenant, type TenantSnapshot } from '#tenancy/mod'
+import { PASSWORD, lastMailTo, linkIn, unique, uniqueEmail } from '#tests/helpers'
 
 /**
  * The session plugin destroys each request's session afterwards, so a
@@ -15,9 +20,6 @@ export const WEB_SESSION_KEY = 'auth_web'
 export function isSignedIn(response: ApiResponse) {
   return Boolean(sessionAfter(response)[WEB_SESSION_KEY])
 }
-
-import limiter from '@adonisjs/limiter/services/main'
-import { THROTTLE_POLICIES, type ThrottlePolicy } from '#core/mod'
 
 /**
  * Invitation acceptance is throttled per address with no email in the form,
@@ -41,4 +43,80 @@ export async function expectStatus(request: PromiseLike<ApiResponse>, status: nu
   const response = await request
   response.assertStatus(status)
   return response
+}
+
+export function membershipOf(store: TenantSnapshot, user: User) {
+  return withTenant(store, async () => await Membership.findBy('userId', user.id))
+}
+
+export async function membershipIdOf(store: TenantSnapshot, user: User) {
+  const membership = await membershipOf(store, user)
+  if (!membership) throw new Error(`${user.email} is not a member`)
+  return membership.id
+}
+
+/** A form sent as the signed-in `actor`, with CSRF, redirects not followed */
+export function formAs(
+  client: any,
+  actor: User,
+  method: 'post' | 'put' | 'delete',
+  url: string,
+  form: Record<string, unknown> = {}
+) {
+  return client[method](url).form(form).loginAs(actor).withCsrfToken().redirects(0)
+}
+
+/** Sends `count` requests at once, as racing clients would */
+export function atOnce(count: number, send: (index: number) => PromiseLike<ApiResponse>) {
+  return Promise.all(Array.from({ length: count }, (_, index) => send(index)))
+}
+
+export function statusesOf(responses: ApiResponse[]) {
+  return responses.map((response) => response.status()).sort((a, b) => a - b)
+}
+
+/**
+ * The token of the `<path>/<token>` link in the newest mail to `email`
+ * whose subject matches; fails the test when no such mail arrives.
+ */
+export async function mailedToken(email: string, path: string, subject: RegExp) {
+  const mail = await lastMailTo(email, { subject })
+  if (!mail) throw new Error(`no mail matching ${subject} reached ${email}`)
+  const token = linkIn(mail.text, path)
+  if (!token) throw new Error(`no ${path}/<token> link in: ${mail.text}`)
+  return token
+}
+
+/** Presses the button on a mailed link's page (optionally typing a password) */
+export function pressLinkButton(client: any, url: string, form: Record<string, unknown> = {}) {
+  return client.post(url).form(form).withCsrfToken().redirects(0)
+}
+
+export const CONFIRMATION_SUBJECT = /Confirm your email address/
+
+/** A sign-up form that passes validation, with a fresh address and store address */
+export function signUpForm(overrides: Record<string, unknown> = {}) {
+  return {
+    fullName: 'Ada Founder',
+    email: uniqueEmail('founder'),
+    password: PASSWORD,
+    storeName: 'Ada Goods',
+    slug: unique('shop'),
+    ...overrides,
+  }
+}
+
+export function signUp(client: any, form: Record<string, unknown>) {
+  return client.post('/signup').form(form).withCsrfToken().redirects(0)
+}
+
+/** The token of the newest address confirmation link mailed to `email` */
+export function confirmationToken(email: string) {
+  return mailedToken(email, '/email-verifications', CONFIRMATION_SUBJECT)
+}
+
+/** Presses "Confirm" on a confirmation link's page, typing `password` to keep it */
+export function confirmAddress(client: any, token: string, password?: string) {
+  const form = password === undefined ? {} : { password }
+  return pressLinkButton(client, `/email-verifications/${token}/confirmation`, form)
 }

@@ -2,26 +2,27 @@ import { test } from '@japa/runner'
 import { DateTime } from 'luxon'
 import db from '@adonisjs/lucid/services/db'
 import { clock } from '#core/mod'
-import { Membership, User, type Role } from '#identity/mod'
-import { withTenant, type TenantSnapshot } from '#tenancy/mod'
+import { Membership, User, issueApiToken, type Role } from '#identity/mod'
+import { SuspendStore, recentActivity, withTenant, type TenantSnapshot } from '#tenancy/mod'
 import { PASSWORD, createStore, createUser, lastMailTo, linkIn, uniqueEmail } from '#tests/helpers'
-import { WEB_SESSION_KEY, expectStatus, resetThrottle, sessionAfter } from './support.js'
+import {
+  WEB_SESSION_KEY,
+  atOnce,
+  expectStatus,
+  formAs,
+  mailedToken,
+  membershipIdOf,
+  membershipOf,
+  resetThrottle,
+  sessionAfter,
+  statusesOf,
+} from './support.js'
 
 const INVITE_SUBJECT = /invited/
-
-function membershipOf(store: TenantSnapshot, user: User) {
-  return withTenant(store, async () => await Membership.findBy('userId', user.id))
-}
 
 async function roleOf(store: TenantSnapshot, user: User) {
   const membership = await membershipOf(store, user)
   return membership?.role ?? null
-}
-
-async function membershipIdOf(store: TenantSnapshot, user: User) {
-  const membership = await membershipOf(store, user)
-  if (!membership) throw new Error(`${user.email} is not a member`)
-  return membership.id
 }
 
 async function invitationsFor(store: TenantSnapshot, email: string) {
@@ -41,11 +42,15 @@ async function invite(client: any, actor: User, email: string, role: Role) {
 async function inviteAndReadToken(client: any, actor: User, email: string, role: Role) {
   const response = await invite(client, actor, email, role)
   response.assertStatus(302)
-  const mail = await lastMailTo(email, { subject: INVITE_SUBJECT })
-  if (!mail) throw new Error(`no invitation mail reached ${email}`)
-  const token = linkIn(mail.text, '/invitations')
-  if (!token) throw new Error(`no /invitations/<token> link in: ${mail.text}`)
-  return token
+  return mailedToken(email, '/invitations', INVITE_SUBJECT)
+}
+
+/** A fresh store whose owner invited a new address as `role`, with the mailed token */
+async function storeWithInvitation(client: any, role: Role = 'member') {
+  const fixture = await createStore()
+  const email = uniqueEmail('invitee')
+  const token = await inviteAndReadToken(client, fixture.owner, email, role)
+  return { ...fixture, email, token }
 }
 
 async function acceptAsNewAccount(client: any, token: string, fullName = 'New Member') {
@@ -92,9 +97,7 @@ test.group('Invitations', (group) => {
   })
 
   test('the invitee opens the link and sees the form to create an account', async ({ client }) => {
-    const { store, owner } = await createStore()
-    const email = uniqueEmail('invitee')
-    const token = await inviteAndReadToken(client, owner, email, 'finance')
+    const { store, email, token } = await storeWithInvitation(client, 'finance')
 
     const page = await client.get(`/invitations/${token}`)
     page.assertStatus(200)
@@ -108,9 +111,7 @@ test.group('Invitations', (group) => {
     client,
     assert,
   }) => {
-    const { store, owner } = await createStore()
-    const email = uniqueEmail('invitee')
-    const token = await inviteAndReadToken(client, owner, email, 'finance')
+    const { store, email, token } = await storeWithInvitation(client, 'finance')
 
     const accepted = await acceptAsNewAccount(client, token, 'Fiona Finance')
     accepted.assertStatus(302)
@@ -137,9 +138,7 @@ test.group('Invitations', (group) => {
     client,
     assert,
   }) => {
-    const { owner } = await createStore()
-    const email = uniqueEmail('invitee')
-    const token = await inviteAndReadToken(client, owner, email, 'member')
+    const { email, token } = await storeWithInvitation(client, 'member')
     const response = await client
       .post(`/invitations/${token}/acceptance`)
       .form({ fullName: 'Shorty', password: 'short' })
@@ -157,13 +156,13 @@ test.group('Invitations', (group) => {
     await expectStatus(acceptAsNewAccount(client, token), 302)
 
     await expectStatus(client.get(`/invitations/${token}`), 404)
-    await expectStatus(acceptAsNewAccount(client, token), 404)
+    const again = await acceptAsNewAccount(client, token)
+    again.assertStatus(409)
+    again.assertTextIncludes('already accepted')
   })
 
   test('an invitation older than 7 days is not found', async ({ client, assert }) => {
-    const { owner } = await createStore()
-    const email = uniqueEmail('invitee')
-    const token = await inviteAndReadToken(client, owner, email, 'member')
+    const { email, token } = await storeWithInvitation(client, 'member')
 
     clock.travelTo(DateTime.utc().plus({ days: 7, minutes: 1 }))
     await expectStatus(client.get(`/invitations/${token}`), 404)
@@ -272,9 +271,7 @@ test.group('Invitations', (group) => {
     client,
     assert,
   }) => {
-    const { store, owner } = await createStore()
-    const email = uniqueEmail('invitee')
-    const token = await inviteAndReadToken(client, owner, email, 'member')
+    const { store, token } = await storeWithInvitation(client, 'member')
     const stranger = await createUser(uniqueEmail('stranger'))
 
     const response = await client
@@ -290,9 +287,39 @@ test.group('Invitations', (group) => {
   test('a made-up invitation token is not found', async ({ client }) => {
     await expectStatus(client.get('/invitations/not-a-real-token'), 404)
   })
+
+  test('an account whose address is not confirmed cannot accept an invitation', async ({
+    client,
+    assert,
+  }) => {
+    const { store, owner } = await createStore()
+    const unconfirmed = await createUser(uniqueEmail('unconfirmed'), 'Una', { verified: false })
+    const token = await inviteAndReadToken(client, owner, unconfirmed.email, 'admin')
+
+    const response = await formAs(client, unconfirmed, 'post', `/invitations/${token}/acceptance`)
+    response.assertStatus(403)
+    response.assertTextIncludes('Confirm your email address before accepting')
+    assert.isNull(await membershipOf(store, unconfirmed))
+  })
+
+  test('a suspended store refuses invitation acceptances with 423 and creates nothing', async ({
+    client,
+    assert,
+  }) => {
+    const { store, email, token } = await storeWithInvitation(client, 'member')
+    await new SuspendStore().handle(store.slug)
+
+    const response = await acceptAsNewAccount(client, token)
+    response.assertStatus(423)
+    response.assertTextIncludes('This store is suspended')
+    assert.isNull(await User.findBy('email', email))
+    assert.isNull((await invitationsFor(store, email))[0].accepted_at)
+  })
 })
 
-test.group('Roles and removal', () => {
+test.group('Roles and removal', (group) => {
+  group.each.setup(() => resetThrottle('signUp'))
+
   test('an owner changes a member to finance', async ({ client, assert }) => {
     const { store, owner, members } = await createStore()
     const id = await membershipIdOf(store, members.member)
@@ -541,5 +568,175 @@ test.group('Roles and removal', () => {
     team.assertStatus(200)
     team.assertTextIncludes(members.finance.email)
     assert.notInclude(team.text(), other.members.finance.email)
+  })
+
+  test('removing a member revokes their API tokens for the store, and a new invitation does not bring them back', async ({
+    client,
+    assert,
+  }) => {
+    const { store, owner, members } = await createStore()
+    const admin = members.admin
+    const { plain } = await withTenant(store, async () =>
+      issueApiToken(await Membership.findByOrFail('userId', admin.id), {
+        name: 'ci',
+        abilities: ['store:read'],
+      })
+    )
+    await expectStatus(client.get('/api/v1/store').bearerToken(plain), 200)
+
+    const id = await membershipIdOf(store, admin)
+    await expectStatus(formAs(client, owner, 'delete', `/dashboard/team/${id}`), 302)
+    const tokens = await db.from('api_tokens').where('user_id', admin.id)
+    assert.isTrue(
+      tokens.every((row) => row.revoked_at !== null),
+      'every token is revoked'
+    )
+
+    const token = await inviteAndReadToken(client, owner, admin.email, 'admin')
+    await expectStatus(formAs(client, admin, 'post', `/invitations/${token}/acceptance`), 302)
+    assert.equal(await roleOf(store, admin), 'admin')
+    await expectStatus(client.get('/api/v1/store').bearerToken(plain), 401)
+  })
+
+  test("a removed member's open session no longer reaches the store", async ({
+    client,
+    assert,
+  }) => {
+    const { store, owner, members } = await createStore()
+    const signIn = await client
+      .post('/signin')
+      .form({ email: members.finance.email, password: PASSWORD })
+      .withCsrfToken()
+      .redirects(0)
+    signIn.assertStatus(302)
+    const session = sessionAfter(signIn)
+    await expectStatus(client.get('/dashboard').withSession(session).redirects(0), 200)
+
+    const id = await membershipIdOf(store, members.finance)
+    await expectStatus(formAs(client, owner, 'delete', `/dashboard/team/${id}`), 302)
+
+    const after = await client.get('/dashboard/team').withSession(session).redirects(0)
+    after.assertStatus(302)
+    assert.equal(after.header('location'), '/stores/new')
+  })
+})
+
+async function makeOwner(store: TenantSnapshot, user: User) {
+  await withTenant(store, async () => {
+    await Membership.query().where('userId', user.id).update({ role: 'owner' })
+  })
+}
+
+function ownerCount(store: TenantSnapshot) {
+  return withTenant(store, async () => (await Membership.query().where('role', 'owner')).length)
+}
+
+/** A store whose owner and admin are both owners, with both membership ids */
+async function storeWithTwoOwners() {
+  const fixture = await createStore()
+  const second = fixture.members.admin
+  await makeOwner(fixture.store, second)
+  const ids = {
+    first: await membershipIdOf(fixture.store, fixture.owner),
+    second: await membershipIdOf(fixture.store, second),
+  }
+  return { ...fixture, second, ids }
+}
+
+test.group('Invariants under concurrent requests', (group) => {
+  group.each.setup(() => resetThrottle('signUp'))
+
+  type TwoOwners = Awaited<ReturnType<typeof storeWithTwoOwners>>
+  const races: { name: string; send: (client: any, team: TwoOwners) => Promise<any>[] }[] = [
+    {
+      name: 'an owner leaving while the other owner demotes themselves',
+      send: (client, { owner, second, ids }) => [
+        formAs(client, owner, 'delete', `/dashboard/team/${ids.first}`),
+        formAs(client, second, 'put', `/dashboard/team/${ids.second}`, { role: 'admin' }),
+      ],
+    },
+    {
+      name: 'two owners demoting each other at once',
+      send: (client, { owner, second, ids }) => [
+        formAs(client, owner, 'put', `/dashboard/team/${ids.second}`, { role: 'admin' }),
+        formAs(client, second, 'put', `/dashboard/team/${ids.first}`, { role: 'admin' }),
+      ],
+    },
+  ]
+  for (const race of races) {
+    test(`${race.name} leaves exactly one owner, and one request is refused with a message`, async ({
+      client,
+      assert,
+    }) => {
+      for (let round = 0; round < 3; round++) {
+        const team = await storeWithTwoOwners()
+        const responses = await Promise.all(race.send(client, team))
+        const statuses = statusesOf(responses)
+        assert.equal(await ownerCount(team.store), 1, `round ${round}: ${statuses}`)
+        assert.equal(statuses[0], 302, `round ${round}: ${statuses}`)
+        assert.oneOf(statuses[1], [403, 422], `round ${round}: ${statuses}`)
+        assert.isAbove(responses.find((response) => response.status() !== 302)!.text().length, 0)
+      }
+    })
+  }
+
+  test('five acceptances of one invitation at once: exactly one joins, the others get 409 with a message', async ({
+    client,
+    assert,
+  }) => {
+    const { store, email, token } = await storeWithInvitation(client, 'member')
+
+    const responses = await atOnce(5, (index) =>
+      acceptAsNewAccount(client, token, `Racer ${index}`)
+    )
+    assert.deepEqual(statusesOf(responses), [302, 409, 409, 409, 409])
+    for (const refused of responses.filter((response) => response.status() === 409)) {
+      refused.assertTextIncludes('it can be used only once')
+    }
+    const users = await db.from('users').where('email', email)
+    assert.lengthOf(users, 1)
+    assert.equal((await membershipOf(store, users[0]))?.role, 'member')
+  })
+})
+
+test.group('Activity log', () => {
+  test('invitations, role changes and removals are written to the activity log', async ({
+    client,
+    assert,
+  }) => {
+    const { store, owner, members } = await createStore()
+    const email = uniqueEmail('invitee')
+    await expectStatus(invite(client, owner, email, 'finance'), 302)
+    const memberId = await membershipIdOf(store, members.member)
+    await expectStatus(
+      formAs(client, owner, 'put', `/dashboard/team/${memberId}`, { role: 'finance' }),
+      302
+    )
+    await expectStatus(formAs(client, owner, 'delete', `/dashboard/team/${memberId}`), 302)
+
+    const entries = await withTenant(store, () => recentActivity())
+    const find = (action: string) => entries.find((entry) => entry.action === action)
+    assert.deepEqual(find('member.invited')?.data, { email, role: 'finance' })
+    assert.deepEqual(find('member.role_changed')?.data, {
+      email: members.member.email,
+      from: 'member',
+      to: 'finance',
+    })
+    assert.deepEqual(find('member.removed')?.data, { email: members.member.email, role: 'finance' })
+    assert.equal(find('member.removed')?.actorUserId, owner.id)
+  })
+
+  test('an action refused by its domain rule writes no activity', async ({ client, assert }) => {
+    const { store, owner } = await createStore()
+    const id = await membershipIdOf(store, owner)
+    await expectStatus(
+      formAs(client, owner, 'put', `/dashboard/team/${id}`, { role: 'admin' }),
+      422
+    )
+    const entries = await withTenant(store, () => recentActivity())
+    assert.notInclude(
+      entries.map((entry) => entry.action),
+      'member.role_changed'
+    )
   })
 })

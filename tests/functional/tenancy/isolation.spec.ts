@@ -28,6 +28,7 @@ const PUBLIC_ROUTES: RegExp[] = [
   /^sign_ups\./,
   /^sessions\./,
   /^magic_links\./,
+  /^email_verifications\./,
   /^invitation_acceptances\./,
   /^stores\.(create|store)$/,
   /^current_store\.update$/,

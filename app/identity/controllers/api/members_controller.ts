@@ -1,4 +1,4 @@
-import { listMembers } from '../../services/team.js'
+import { listMembers } from '../../queries/team.js'
 
 export default class MembersController {
   async index() {

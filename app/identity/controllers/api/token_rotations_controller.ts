@@ -1,17 +1,13 @@
 import type { HttpContext } from '@adonisjs/core/http'
-import { rotateApiToken } from '../../services/api_tokens.js'
+import RotateApiToken from '../../operations/rotate_api_token.js'
 
 export default class TokenRotationsController {
   async store({ apiCaller, response }: HttpContext) {
-    const { token, plain } = await rotateApiToken(apiCaller.token, apiCaller.membership)
+    const { token, plain } = await new RotateApiToken().handle({
+      current: apiCaller.token,
+      holder: apiCaller.membership,
+    })
     response.status(201)
-    return {
-      data: {
-        id: token.id,
-        token: plain,
-        abilities: token.abilities,
-        expiresAt: token.expiresAt?.toISO() ?? null,
-      },
-    }
+    return token.toIssuedJson(plain)
   }
 }
