@@ -1,6 +1,13 @@
 import env from '#start/env'
 import { defineConfig, transports } from '@adonisjs/mail'
+import app from '@adonisjs/core/services/app'
 import { OutboxTransport } from '#core/mod'
+
+/** Where the development mailbox may open (see devMailboxOpensTo) */
+export const devMailbox = {
+  environment: app.nodeEnvironment,
+  switchedOn: env.get('DEV_MAILBOX', false),
+}
 
 const mailConfig = defineConfig({
   default: env.get('MAIL_MAILER'),

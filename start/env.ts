@@ -37,6 +37,7 @@ export default await Env.create(new URL('../', import.meta.url), {
 
   MAIL_MAILER: Env.schema.enum(['outbox', 'smtp'] as const),
   MAIL_FROM: Env.schema.string(),
+  DEV_MAILBOX: Env.schema.boolean.optional(),
   SMTP_HOST: Env.schema.string.optional(),
   SMTP_PORT: Env.schema.number.optional(),
   SMTP_USERNAME: Env.schema.string.optional(),

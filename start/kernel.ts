@@ -18,10 +18,15 @@ export const middleware: NamedMiddleware = router.named(
 )
 
 /**
- * What the platform's own pages need: a session, CSRF protection and the
- * signed-in user. Storefront pages, the JSON API and health checks go
- * without, so they set no cookie.
+ * What the platform's own pages need: kept out of caches, a session, CSRF
+ * protection and the signed-in user. Storefront pages, the JSON API and
+ * health checks go without, so they set no cookie.
  */
 export function web() {
-  return [middleware.session(), middleware.csrf(), middleware.initializeAuth()]
+  return [
+    middleware.privateResponse(),
+    middleware.session(),
+    middleware.csrf(),
+    middleware.initializeAuth(),
+  ]
 }

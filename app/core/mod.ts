@@ -14,6 +14,7 @@ export { submitForm, validate, fieldErrorsOf, FormRejected, EMPTY_FORM } from '.
 export type { FormState, FieldError } from './services/forms.js'
 export { consumeAttempt, THROTTLE_POLICIES } from './middleware/throttle_middleware.js'
 export type { ThrottlePolicy } from './middleware/throttle_middleware.js'
+export { keepOutOfCaches } from './middleware/private_response_middleware.js'
 export { defineModule }
 export type {
   ModuleManifest,
@@ -39,6 +40,7 @@ export const coreModule = defineModule({
     csrf: () => import('./middleware/csrf_middleware.js'),
     initializeAuth: () => import('@adonisjs/auth/initialize_auth_middleware'),
     throttle: () => import('./middleware/throttle_middleware.js'),
+    privateResponse: () => import('./middleware/private_response_middleware.js'),
   },
   routes: coreRoutes,
   jobs: [() => import('./jobs/deliver_mail_job.js')],

@@ -1,4 +1,4 @@
-import app from '@adonisjs/core/services/app'
+import { devMailbox } from '#config/mail'
 import type { RouteKit } from '#core/mod'
 
 const Landing = () => import('./controllers/landing_controller.js')
@@ -67,7 +67,7 @@ export default function identityRoutes({ router, middleware, web }: RouteKit) {
         .use(middleware.throttle('signUp'))
       router.put('/current-store', [CurrentStore, 'update']).as('current_store.update')
 
-      if (!app.inProduction) {
+      if (devMailbox.environment === 'development' && devMailbox.switchedOn) {
         router.get('/dev/mail', [DevMailbox, 'index']).as('dev_mailbox.index')
       }
 

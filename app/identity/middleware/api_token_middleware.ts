@@ -1,6 +1,6 @@
 import type { HttpContext } from '@adonisjs/core/http'
 import type { NextFn } from '@adonisjs/core/types/http'
-import { NotAllowed } from '#core/mod'
+import { NotAllowed, keepOutOfCaches } from '#core/mod'
 import {
   authenticateApiToken,
   membershipOf,
@@ -25,6 +25,7 @@ function unauthorized(ctx: HttpContext) {
  */
 export default class ApiTokenMiddleware {
   async handle(ctx: HttpContext, next: NextFn, ability?: TokenAbility) {
+    keepOutOfCaches(ctx.response)
     const header = ctx.request.header('authorization') ?? ''
     const [scheme, plain] = header.split(' ')
     if (scheme?.toLowerCase() !== 'bearer' || !plain) return unauthorized(ctx)
