@@ -39,30 +39,31 @@ export default class HttpExceptionHandler extends ExceptionHandler {
     }
 
     const status = statusOf(error)
+    const page = typeof error?.page === 'string' ? error.page : null
+    const unexpected = status >= 500 && !page
     const translate = (key: string, data?: Record<string, unknown>) =>
       ctx.i18n ? ctx.i18n.t(key, data) : key
     const fieldErrors = fieldErrorsOf(error)
-    const message =
-      status >= 500
-        ? translate(MESSAGE_KEYS[status] ?? 'errors.server_error')
-        : fieldErrors?.[0]?.message ||
-          (error?.code === 'E_ROUTE_NOT_FOUND' || error?.code === 'E_ROW_NOT_FOUND'
-            ? translate('errors.not_found')
-            : error?.code === 'E_AUTHORIZATION_FAILURE'
-              ? translate('errors.forbidden')
-              : error?.message || translate(MESSAGE_KEYS[status] ?? 'errors.bad_request'))
+    const message = unexpected
+      ? translate(MESSAGE_KEYS[status] ?? 'errors.server_error')
+      : fieldErrors?.[0]?.message ||
+        (error?.code === 'E_ROUTE_NOT_FOUND' || error?.code === 'E_ROW_NOT_FOUND'
+          ? translate('errors.not_found')
+          : error?.code === 'E_AUTHORIZATION_FAILURE'
+            ? translate('errors.forbidden')
+            : error?.message || translate(MESSAGE_KEYS[status] ?? 'errors.bad_request'))
 
     if (error?.headers && typeof error.headers === 'object') {
       for (const [name, value] of Object.entries(error.headers))
         ctx.response.header(name, String(value))
     }
-    if (status >= 500) await this.report(error, ctx)
+    if (unexpected) await this.report(error, ctx)
 
     ctx.response.status(status)
     if (wantsJson(ctx)) {
       return ctx.response.send({ errors: fieldErrors ?? [{ field: null, message }] })
     }
-    if (status >= 500 && this.debug) return super.handle(error, ctx)
-    return ctx.response.send(await ctx.view.render('core/error', { status, message }))
+    if (unexpected && this.debug) return super.handle(error, ctx)
+    return ctx.response.send(await ctx.view.render(page ?? 'core/error', { status, message }))
   }
 }

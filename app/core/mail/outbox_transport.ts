@@ -2,6 +2,7 @@ import redis from '@adonisjs/redis/services/main'
 import { MailResponse } from '@adonisjs/mail'
 import { JSONTransport } from '@adonisjs/mail/transports/json'
 import type { MailTransportContract, NodeMailerMessage } from '@adonisjs/mail/types'
+import { clock } from '../services/clock.js'
 
 const OUTBOX_KEY = 'dev:outbox'
 const OUTBOX_SIZE = 200
@@ -31,7 +32,7 @@ export class OutboxTransport implements MailTransportContract {
       subject: String(message.subject ?? ''),
       html: String(message.html ?? ''),
       text: String(message.text ?? ''),
-      sentAt: new Date().toISOString(),
+      sentAt: clock.now().toISO()!,
     }
     await redis.lpush(OUTBOX_KEY, JSON.stringify(entry))
     await redis.ltrim(OUTBOX_KEY, 0, OUTBOX_SIZE - 1)

@@ -2,7 +2,9 @@ import { Exception } from '@adonisjs/core/exceptions'
 
 /**
  * Typed failures raised by domain operations. The exception handler turns
- * them into a page, an htmx fragment or `{errors:[{field,message}]}`.
+ * them into a page, an htmx fragment or `{errors:[{field,message}]}`. A
+ * failure may name the page it is shown on (`page`, a view) and headers it
+ * sends (`headers`); otherwise it gets the platform's error page.
  */
 export class NotFound extends Exception {
   static status = 404
@@ -14,9 +16,8 @@ export class NotAllowed extends Exception {
   static code = 'E_NOT_ALLOWED'
 }
 
-export class Invalid extends Exception {
-  static status = 422
-  static code = 'E_INVALID'
+/** A refusal that names the field a person should fix, when there is one */
+abstract class FieldFailure extends Exception {
   constructor(
     message: string,
     public field?: string
@@ -25,15 +26,14 @@ export class Invalid extends Exception {
   }
 }
 
-export class Conflict extends Exception {
+export class Invalid extends FieldFailure {
+  static status = 422
+  static code = 'E_INVALID'
+}
+
+export class Conflict extends FieldFailure {
   static status = 409
   static code = 'E_CONFLICT'
-  constructor(
-    message: string,
-    public field?: string
-  ) {
-    super(message)
-  }
 }
 
 /**

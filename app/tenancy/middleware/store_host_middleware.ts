@@ -3,7 +3,7 @@ import type { NextFn } from '@adonisjs/core/types/http'
 import { appHost } from '#config/app'
 import { isIP } from 'node:net'
 import { tenantDirectory } from '../services/tenant_directory.js'
-import { renderStoreNotFound } from './storefront_pages.js'
+import { StoreNotFound } from '../errors.js'
 
 const APP_HOST = appHost
 const SUBDOMAIN_SUFFIX = `.${APP_HOST}`
@@ -29,7 +29,7 @@ export default class StoreHostMiddleware {
 
     const store = await storeForHost(hostname)
     if (!store) {
-      return renderStoreNotFound(ctx)
+      throw new StoreNotFound()
     }
 
     const path = ctx.request.parsedUrl.pathname ?? '/'

@@ -2,7 +2,7 @@ import type { HttpContext } from '@adonisjs/core/http'
 import type { NextFn } from '@adonisjs/core/types/http'
 import { tenantDirectory } from '../services/tenant_directory.js'
 import { withTenant } from '../services/tenant_context.js'
-import { renderStoreNotFound, renderStoreUnavailable } from './storefront_pages.js'
+import { StoreNotFound, StoreUnavailable } from '../errors.js'
 
 /**
  * Storefront routes run as the store named by the host or by `/s/:store`,
@@ -13,7 +13,7 @@ export default class StorefrontTenantMiddleware {
     const slug = String(ctx.params.store ?? '').toLowerCase()
     const mounted = ctx.storeMount?.store.slug === slug ? ctx.storeMount : null
     const store = mounted?.store ?? (await tenantDirectory.findBySlug(slug))
-    if (!store) return renderStoreNotFound(ctx)
+    if (!store) throw new StoreNotFound()
 
     const basePath = mounted ? mounted.basePath : `/s/${store.slug}`
     ctx.storeMount = { store, basePath }
@@ -21,7 +21,7 @@ export default class StorefrontTenantMiddleware {
       store,
       storePath: (path = '/') => `${basePath}${path === '/' && basePath ? '' : path}` || '/',
     })
-    if (store.status === 'suspended') return renderStoreUnavailable(ctx)
+    if (store.status === 'suspended') throw new StoreUnavailable()
 
     ctx.switchLocale(store.defaultLocale)
     return withTenant(store, () => next())
