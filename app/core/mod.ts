@@ -5,6 +5,7 @@ import coreRoutes from './routes.js'
 export * from './services/money.js'
 export * from './services/errors.js'
 export { clock } from './services/clock.js'
+export { Timestamped } from './models/timestamped.js'
 export { randomToken, sha256 } from './services/secrets.js'
 export { wantsJson } from './services/content_negotiation.js'
 export { platformUrl, storeUrl } from './services/urls.js'
@@ -31,9 +32,13 @@ export const coreModule = defineModule({
   serverMiddleware: [
     () => import('./middleware/container_bindings_middleware.js'),
     () => import('./middleware/request_log_middleware.js'),
-    () => import('@adonisjs/static/static_middleware'),
     () => import('./middleware/security_headers_middleware.js'),
+    () => import('@adonisjs/static/static_middleware'),
     () => import('./middleware/locale_middleware.js'),
+  ],
+  routerMiddleware: [
+    () => import('@adonisjs/core/bodyparser_middleware'),
+    () => import('./middleware/input_guard_middleware.js'),
   ],
   middleware: {
     session: () => import('@adonisjs/session/session_middleware'),

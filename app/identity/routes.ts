@@ -27,26 +27,10 @@ export default function identityRoutes({ router, middleware, web }: RouteKit) {
     .group(() => {
       router.get('/', [Landing, 'show']).as('landing.show')
       router.get('/signup', [SignUps, 'create']).as('sign_ups.create')
-      router
-        .post('/signup', [SignUps, 'store'])
-        .as('sign_ups.store')
-        .use(middleware.throttle('signUp'))
       router.get('/signin', [Sessions, 'create']).as('sessions.create')
-      router
-        .post('/signin', [Sessions, 'store'])
-        .as('sessions.store')
-        .use(middleware.throttle('signIn'))
       router.post('/signout', [Sessions, 'destroy']).as('sessions.destroy')
-      router
-        .post('/magic-links', [MagicLinks, 'store'])
-        .as('magic_links.store')
-        .use(middleware.throttle('magicLink'))
       router.get('/magic-links/:token', [MagicLinks, 'show']).as('magic_links.show')
       router.post('/magic-links/:token/session', [MagicLinks, 'redeem']).as('magic_links.redeem')
-      router
-        .post('/email-verifications', [EmailVerifications, 'store'])
-        .as('email_verifications.store')
-        .use(middleware.throttle('magicLink'))
       router
         .get('/email-verifications/:token', [EmailVerifications, 'show'])
         .as('email_verifications.show')
@@ -56,16 +40,32 @@ export default function identityRoutes({ router, middleware, web }: RouteKit) {
       router
         .get('/invitations/:token', [InvitationAcceptances, 'show'])
         .as('invitation_acceptances.show')
-      router
-        .post('/invitations/:token/acceptance', [InvitationAcceptances, 'store'])
-        .as('invitation_acceptances.store')
-        .use(middleware.throttle('signUp'))
       router.get('/stores/new', [Stores, 'create']).as('stores.create')
-      router
-        .post('/stores', [Stores, 'store'])
-        .as('stores.store')
-        .use(middleware.throttle('signUp'))
       router.put('/current-store', [CurrentStore, 'update']).as('current_store.update')
+
+      router
+        .post('/signin', [Sessions, 'store'])
+        .as('sessions.store')
+        .use(middleware.throttle('signIn'))
+      // Forms that create an account, a store or a membership share one budget
+      router
+        .group(() => {
+          router.post('/signup', [SignUps, 'store']).as('sign_ups.store')
+          router
+            .post('/invitations/:token/acceptance', [InvitationAcceptances, 'store'])
+            .as('invitation_acceptances.store')
+          router.post('/stores', [Stores, 'store']).as('stores.store')
+        })
+        .use(middleware.throttle('signUp'))
+      // Forms that send a mail with a link
+      router
+        .group(() => {
+          router.post('/magic-links', [MagicLinks, 'store']).as('magic_links.store')
+          router
+            .post('/email-verifications', [EmailVerifications, 'store'])
+            .as('email_verifications.store')
+        })
+        .use(middleware.throttle('magicLink'))
 
       if (devMailbox.environment === 'development' && devMailbox.switchedOn) {
         router.get('/dev/mail', [DevMailbox, 'index']).as('dev_mailbox.index')

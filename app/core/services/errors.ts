@@ -6,40 +6,32 @@ import { Exception } from '@adonisjs/core/exceptions'
  * failure may name the page it is shown on (`page`, a view) and headers it
  * sends (`headers`); otherwise it gets the platform's error page.
  */
-export class NotFound extends Exception {
-  static status = 404
-  static code = 'E_NOT_FOUND'
-}
-
-export class NotAllowed extends Exception {
-  static status = 403
-  static code = 'E_NOT_ALLOWED'
-}
-
-/** A refusal that names the field a person should fix, when there is one */
-abstract class FieldFailure extends Exception {
-  constructor(
-    message: string,
-    public field?: string
-  ) {
-    super(message)
+function failure(status: number, code: string) {
+  return class extends Exception {
+    static status = status
+    static code = code
   }
 }
 
-export class Invalid extends FieldFailure {
-  static status = 422
-  static code = 'E_INVALID'
+/** A refusal that names the field a person should fix, when there is one */
+function fieldFailure(status: number, code: string) {
+  return class extends failure(status, code) {
+    constructor(
+      message: string,
+      public field?: string
+    ) {
+      super(message)
+    }
+  }
 }
 
-export class Conflict extends FieldFailure {
-  static status = 409
-  static code = 'E_CONFLICT'
-}
-
-/**
- * The resource is there but may not change now (a suspended store).
- */
-export class Locked extends Exception {
-  static status = 423
-  static code = 'E_LOCKED'
-}
+export class NotFound extends failure(404, 'E_NOT_FOUND') {}
+export class NotAllowed extends failure(403, 'E_NOT_ALLOWED') {}
+export class Invalid extends fieldFailure(422, 'E_INVALID') {}
+export class Conflict extends fieldFailure(409, 'E_CONFLICT') {}
+/** The resource is there but may not change now (a suspended store) */
+export class Locked extends failure(423, 'E_LOCKED') {}
+/** The request cannot be read at all (malformed, nested too deeply, a NUL character) */
+export class BadRequest extends failure(400, 'E_BAD_REQUEST') {}
+/** The body is of a kind this route does not take (files, where none are taken) */
+export class UnsupportedMediaType extends failure(415, 'E_UNSUPPORTED_MEDIA_TYPE') {}

@@ -1,8 +1,7 @@
-import { DateTime } from 'luxon'
 import { compose } from '@adonisjs/core/helpers'
 import { BaseModel, belongsTo, column } from '@adonisjs/lucid/orm'
 import type { BelongsTo } from '@adonisjs/lucid/types/relations'
-import { Invalid, NotAllowed, NotFound } from '#core/mod'
+import { Invalid, NotAllowed, NotFound, Timestamped } from '#core/mod'
 import { TenantScoped } from '#tenancy/mod'
 import User from './user.js'
 import { outranksOrEquals, roleAllows, type Permission, type Role } from '../roles.js'
@@ -18,7 +17,7 @@ export interface LockedTeam {
   get(id: string): Membership
 }
 
-export default class Membership extends compose(BaseModel, TenantScoped) {
+export default class Membership extends compose(BaseModel, TenantScoped, Timestamped) {
   @column({ isPrimary: true })
   declare id: string
 
@@ -27,12 +26,6 @@ export default class Membership extends compose(BaseModel, TenantScoped) {
 
   @column()
   declare role: Role
-
-  @column.dateTime({ autoCreate: true })
-  declare createdAt: DateTime
-
-  @column.dateTime({ autoCreate: true, autoUpdate: true })
-  declare updatedAt: DateTime
 
   @belongsTo(() => User)
   declare user: BelongsTo<typeof User>

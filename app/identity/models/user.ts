@@ -1,6 +1,7 @@
 import { DateTime } from 'luxon'
 import hash from '@adonisjs/core/services/hash'
 import { compose } from '@adonisjs/core/helpers'
+import { Timestamped } from '#core/mod'
 import { BaseModel, beforeCreate, beforeSave, column } from '@adonisjs/lucid/orm'
 import { withAuthFinder } from '@adonisjs/auth/mixins/lucid'
 
@@ -9,7 +10,7 @@ const AuthFinder = withAuthFinder(() => hash.use('scrypt'), {
   passwordColumnName: 'password',
 })
 
-export default class User extends compose(BaseModel, AuthFinder) {
+export default class User extends compose(BaseModel, AuthFinder, Timestamped) {
   @column({ isPrimary: true })
   declare id: string
 
@@ -35,12 +36,6 @@ export default class User extends compose(BaseModel, AuthFinder) {
   /** Grows when every session opened so far must end; a session remembers the epoch it began in */
   @column()
   declare sessionEpoch: number
-
-  @column.dateTime({ autoCreate: true })
-  declare createdAt: DateTime
-
-  @column.dateTime({ autoCreate: true, autoUpdate: true })
-  declare updatedAt: DateTime
 
   @beforeSave()
   static normalizeEmail(user: User) {

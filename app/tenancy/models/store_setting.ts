@@ -1,9 +1,9 @@
-import { DateTime } from 'luxon'
+import { Timestamped } from '#core/mod'
 import { BaseModel, column } from '@adonisjs/lucid/orm'
 import { compose } from '@adonisjs/core/helpers'
 import { TenantScoped } from './tenant_scoped.js'
 
-export default class StoreSetting extends compose(BaseModel, TenantScoped) {
+export default class StoreSetting extends compose(BaseModel, TenantScoped, Timestamped) {
   @column({ isPrimary: true })
   declare id: string
 
@@ -18,10 +18,4 @@ export default class StoreSetting extends compose(BaseModel, TenantScoped) {
 
   @column({ prepare: (value: string[]) => JSON.stringify(value) })
   declare highlights: string[]
-
-  @column.dateTime({ autoCreate: true })
-  declare createdAt: DateTime
-
-  @column.dateTime({ autoCreate: true, autoUpdate: true })
-  declare updatedAt: DateTime
 }

@@ -1,8 +1,10 @@
 import { DateTime } from 'luxon'
+import { compose } from '@adonisjs/core/helpers'
+import { Timestamped } from '#core/mod'
 import { BaseModel, column } from '@adonisjs/lucid/orm'
 import type { TenantSnapshot } from '../services/tenant_context.js'
 
-export default class Tenant extends BaseModel {
+export default class Tenant extends compose(BaseModel, Timestamped) {
   @column({ isPrimary: true })
   declare id: string
 
@@ -29,12 +31,6 @@ export default class Tenant extends BaseModel {
 
   @column.dateTime()
   declare suspendedAt: DateTime | null
-
-  @column.dateTime({ autoCreate: true })
-  declare createdAt: DateTime
-
-  @column.dateTime({ autoCreate: true, autoUpdate: true })
-  declare updatedAt: DateTime
 
   toSnapshot(): TenantSnapshot {
     return {
