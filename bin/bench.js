@@ -20,6 +20,7 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { CHROMIUM_FLAGS } from './chromium_flags.js'
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url))
 const OUT = path.join(ROOT, 'bench-results')
@@ -126,15 +127,7 @@ async function lighthouse() {
   if (SKIP.has('lighthouse')) return
   console.log('\n== lighthouse ==')
   const output = path.join(OUT, 'lighthouse.json')
-  const flags = [
-    '--headless',
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-    '--no-first-run',
-  ].join(' ')
+  const flags = CHROMIUM_FLAGS.join(' ')
   const { code, error } = await run(
     'npx',
     [
@@ -201,76 +194,80 @@ async function lighthouse() {
     )
 }
 
+/** `## title`, a table (align: one letter a column, l or r), then any more lines. */
+function section(title, headings, align, rows, after = []) {
+  const row = (cells) => `| ${cells.map(String).join(' | ')} |`
+  const rule = [...align].map((side) => (side === 'r' ? '---:' : '---'))
+  return [`## ${title}`, '', row(headings), row(rule), ...rows.map(row), '', ...after]
+}
+
+const met = (ok) => (ok ? 'met' : 'NOT met')
+
 function markdown() {
+  const { machine: m, benches } = results
   const lines = [`# Bazaar benchmarks — ${results.startedAt}`, '']
-  const m = results.machine
   lines.push(
     `Machine: ${m.cpus} cores (${m.cpuModel}), ${m.memoryGb} GB, Node ${m.node}, ${m.platform}`,
     ''
   )
-  const http = results.benches.http
+  const http = benches.http
   if (http) {
+    const ratio = http.storefrontRatio
     lines.push(
-      `## HTTP (autocannon, ${http.connections} connections, ${http.seconds} s each, interleaved)`,
-      ''
-    )
-    lines.push(
-      '| round | route | req/s (mean) | ratio to /health | p99 ms | errors / non-2xx |',
-      '| --- | --- | ---: | ---: | ---: | ---: |'
-    )
-    for (const row of http.rows) {
-      lines.push(
-        `| ${row.round} | ${row.label} | ${row.rps.toFixed(0)} | ${(row.ratio * 100).toFixed(1)} % | ${row.p99} | ${row.errors} / ${row.non2xx} |`
+      ...section(
+        `HTTP (autocannon, ${http.connections} connections, ${http.seconds} s each, interleaved)`,
+        ['round', 'route', 'req/s (mean)', 'ratio to /health', 'p99 ms', 'errors / non-2xx'],
+        'llrrrr',
+        http.rows.map((row) => {
+          const share = `${(row.ratio * 100).toFixed(1)} %`
+          const failures = `${row.errors} / ${row.non2xx}`
+          return [row.round, row.label, row.rps.toFixed(0), share, row.p99, failures]
+        }),
+        [
+          `Storefront / bare, mean of rounds: ${(ratio * 100).toFixed(1)} % (target ≥ 50 %: ${met(ratio >= 0.5)})`,
+          '',
+        ]
       )
-    }
-    lines.push(
-      '',
-      `Storefront / bare, mean of rounds: ${(http.storefrontRatio * 100).toFixed(1)} % (target ≥ 50 %: ${http.storefrontRatio >= 0.5 ? 'met' : 'NOT met'})`,
-      ''
     )
   }
-  const lh = results.benches.lighthouse
+  const lh = benches.lighthouse
   if (lh) {
-    lines.push(`## Lighthouse ${lh.version} (${lh.formFactor}) ${lh.url}`, '')
-    lines.push(
-      '| performance | accessibility | best-practices | seo |',
-      '| ---: | ---: | ---: | ---: |'
-    )
-    lines.push(
-      `| ${lh.scores.performance} | ${lh.scores.accessibility} | ${lh.scores['best-practices']} | ${lh.scores.seo} |`,
-      ''
-    )
-    for (const item of lh.failing)
-      lines.push(
+    const categories = ['performance', 'accessibility', 'best-practices', 'seo']
+    const failing = lh.failing.map(
+      (item) =>
         `- [${item.category}] ${item.id} (${item.score}): ${item.title} ${item.displayValue ?? ''}`
-      )
-    lines.push('')
+    )
+    const title = `Lighthouse ${lh.version} (${lh.formFactor}) ${lh.url}`
+    lines.push(
+      ...section(title, categories, 'rrrr', [categories.map((c) => lh.scores[c])], [...failing, ''])
+    )
   }
-  const p = results.benches.provisioning
+  const p = benches.provisioning
   if (p) {
-    lines.push('## Store provisioning (provisionStore, sequential)', '')
+    const ms = [p.medianMs, p.p95Ms, p.minMs, p.maxMs].map((value) => value.toFixed(1))
+    const target = `< 200 ms median: ${met(p.medianMs < 200)}`
+    const headings = ['n', 'median ms', 'p95 ms', 'min', 'max', 'target']
     lines.push(
-      '| n | median ms | p95 ms | min | max | target |',
-      '| ---: | ---: | ---: | ---: | ---: | --- |'
-    )
-    lines.push(
-      `| ${p.n} | ${p.medianMs.toFixed(1)} | ${p.p95Ms.toFixed(1)} | ${p.minMs.toFixed(1)} | ${p.maxMs.toFixed(1)} | < 200 ms median: ${p.medianMs < 200 ? 'met' : 'NOT met'} |`,
-      ''
+      ...section('Store provisioning (provisionStore, sequential)', headings, 'rrrrrl', [
+        [p.n, ...ms, target],
+      ])
     )
   }
-  const r = results.benches.rls_cost
+  const r = benches.rls_cost
   if (r) {
-    lines.push('## Row-level security cost (store_settings read)', '')
-    lines.push(
-      '| n each | withTenant (trx + set_config) µs | platform connection µs | overhead | target |',
-      '| ---: | ---: | ---: | ---: | --- |'
-    )
-    lines.push(
-      `| ${r.n} | ${r.rlsMeanUs.toFixed(0)} | ${r.plainMeanUs.toFixed(0)} | ${r.overheadPct.toFixed(1)} % | ≤ 15 %: ${r.overheadPct <= 15 ? 'met' : 'NOT met'} |`,
-      '',
-      `${r.readsPerUnit} reads in one unit of work against ${r.readsPerUnit} plain reads: overhead ${r.perRequestOverheadPct.toFixed(1)} %.`,
-      ''
-    )
+    const overhead = `${r.overheadPct.toFixed(1)} %`
+    const cells = [r.n, r.rlsMeanUs.toFixed(0), r.plainMeanUs.toFixed(0), overhead]
+    const target = `≤ 15 %: ${met(r.overheadPct <= 15)}`
+    const headings = [
+      'n each',
+      'withTenant (trx + set_config) µs',
+      'platform connection µs',
+      'overhead',
+      'target',
+    ]
+    const perUnit = `${r.readsPerUnit} reads in one unit of work against ${r.readsPerUnit} plain reads: overhead ${r.perRequestOverheadPct.toFixed(1)} %.`
+    const title = 'Row-level security cost (store_settings read)'
+    lines.push(...section(title, headings, 'rrrrl', [[...cells, target]], [perUnit, '']))
   }
   if (results.problems.length)
     lines.push('## Problems', '', ...results.problems.map((p) => `- ${p}`), '')

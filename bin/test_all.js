@@ -5,119 +5,49 @@
 | with one line CI reads: `tests: N passed, N failed`.
 */
 import { spawn } from 'node:child_process'
-import net from 'node:net'
 import { resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { ROOT, childEnv, reportFailure, setup } from './setup.js'
 
-/* ------------------------------------------------ a tiny Redis client -- */
-
-function encodeCommand(args) {
-  let out = `*${args.length}\r\n`
-  for (const arg of args) out += `$${Buffer.byteLength(String(arg))}\r\n${arg}\r\n`
-  return out
-}
+/* ---------------------------------------------------------- Redis flush -- */
 
 /**
- * Parses one RESP value from `buffer` at `offset`. Returns
- * `{ value, offset }`, or null when more bytes are needed.
+ * Deletes every key starting with `prefix` (SCAN + DEL; never FLUSHDB), with
+ * the project's Redis client. No `keyPrefix` option on purpose: ioredis would
+ * add it to the keys DEL gets back from SCAN, but not to the SCAN pattern.
+ * ioredis is imported here, not above: set-up installs node_modules first.
  */
-function parseReply(buffer, offset = 0) {
-  if (offset >= buffer.length) return null
-  const lineEnd = buffer.indexOf('\r\n', offset)
-  if (lineEnd === -1) return null
-  const type = String.fromCharCode(buffer[offset])
-  const line = buffer.toString('utf8', offset + 1, lineEnd)
-  const next = lineEnd + 2
-  switch (type) {
-    case '+':
-      return { value: line, offset: next }
-    case '-':
-      return { value: new Error(line), offset: next }
-    case ':':
-      return { value: Number(line), offset: next }
-    case '$': {
-      const length = Number(line)
-      if (length === -1) return { value: null, offset: next }
-      if (buffer.length < next + length + 2) return null
-      return { value: buffer.toString('utf8', next, next + length), offset: next + length + 2 }
-    }
-    case '*': {
-      const count = Number(line)
-      if (count === -1) return { value: null, offset: next }
-      const items = []
-      let position = next
-      for (let i = 0; i < count; i++) {
-        const item = parseReply(buffer, position)
-        if (!item) return null
-        items.push(item.value)
-        position = item.offset
-      }
-      return { value: items, offset: position }
-    }
-    default:
-      throw new Error(`unexpected Redis reply type ${JSON.stringify(type)}`)
-  }
-}
-
-function redisConnection(host, port) {
-  return new Promise((resolve, reject) => {
-    const socket = net.connect({ host, port: Number(port) })
-    let buffer = Buffer.alloc(0)
-    const waiting = []
-    socket.setTimeout(10_000, () => socket.destroy(new Error('Redis timed out')))
-    socket.on('data', (chunk) => {
-      buffer = Buffer.concat([buffer, chunk])
-      let parsed
-      while (waiting.length && (parsed = parseReply(buffer))) {
-        buffer = buffer.subarray(parsed.offset)
-        const { resolve: done, reject: fail } = waiting.shift()
-        if (parsed.value instanceof Error) fail(parsed.value)
-        else done(parsed.value)
-      }
-    })
-    socket.on('error', (error) => {
-      while (waiting.length) waiting.shift().reject(error)
-      reject(error)
-    })
-    socket.once('connect', () =>
-      resolve({
-        command: (...args) =>
-          new Promise((done, fail) => {
-            waiting.push({ resolve: done, reject: fail })
-            socket.write(encodeCommand(args))
-          }),
-        close: () => socket.end(),
-      })
-    )
-  })
-}
-
-/** Deletes every key starting with `prefix` (SCAN + DEL; never FLUSHDB). */
 export async function flushRedisPrefix(values) {
   const prefix = values.REDIS_PREFIX
   if (!prefix) throw new Error('REDIS_PREFIX is empty for the test environment; refusing to flush')
-  const redis = await redisConnection(values.REDIS_HOST || '127.0.0.1', values.REDIS_PORT || 6379)
+  const { Redis } = await import('ioredis')
+  const redis = new Redis({
+    host: values.REDIS_HOST || '127.0.0.1',
+    port: Number(values.REDIS_PORT || 6379),
+    password: values.REDIS_PASSWORD || undefined,
+    db: 0,
+    lazyConnect: true,
+    connectTimeout: 10_000,
+    commandTimeout: 10_000,
+    maxRetriesPerRequest: 0,
+    retryStrategy: () => null, // fail, do not reconnect: the caller reports it
+  })
+  // A lost connection rejects with "Connection is closed."; the socket's error says why.
+  let socketError
+  redis.on('error', (error) => (socketError = error))
   try {
-    if (values.REDIS_PASSWORD) await redis.command('AUTH', values.REDIS_PASSWORD)
+    await redis.connect().catch((error) => Promise.reject(socketError ?? error))
     const pattern = `${prefix.replace(/[*?[\]\\]/g, (c) => `\\${c}`)}*`
     let cursor = '0'
     let deleted = 0
     do {
-      const [nextCursor, keys] = await redis.command(
-        'SCAN',
-        cursor,
-        'MATCH',
-        pattern,
-        'COUNT',
-        1000
-      )
+      const [nextCursor, keys] = await redis.scan(cursor, 'MATCH', pattern, 'COUNT', 1000)
       cursor = nextCursor
-      if (keys.length) deleted += await redis.command('DEL', ...keys)
+      if (keys.length) deleted += await redis.del(...keys)
     } while (cursor !== '0')
     console.log(`test: removed ${deleted} Redis key(s) under ${prefix}`)
   } finally {
-    redis.close()
+    redis.disconnect()
   }
 }
 

@@ -10,16 +10,9 @@ import { shieldApiClient } from '@adonisjs/shield/plugins/api_client'
 import { browserClient } from '@japa/browser-client'
 import { chromium } from 'playwright-core'
 import { spawn } from 'node:child_process'
+import { CHROMIUM_FLAGS } from '../bin/chromium_flags.js'
 
-export const CHROMIUM_FLAGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-]
+export { CHROMIUM_FLAGS }
 
 export const plugins: Config['plugins'] = [
   assert(),

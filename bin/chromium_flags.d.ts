@@ -1,0 +1,2 @@
+/** Flags for headless Chromium (see chromium_flags.js). */
+export declare const CHROMIUM_FLAGS: string[]
