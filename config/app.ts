@@ -2,6 +2,7 @@ import env from '#start/env'
 import app from '@adonisjs/core/services/app'
 import { Secret } from '@adonisjs/core/helpers'
 import { defineConfig } from '@adonisjs/core/http'
+import { trustProxyFrom } from '#core/services/proxies'
 
 export const appKey = new Secret(env.get('APP_KEY'))
 
@@ -15,7 +16,12 @@ export const http = defineConfig({
   generateRequestId: true,
   allowMethodSpoofing: true,
   useAsyncLocalStorage: true,
-  trustProxy: () => true,
+  /**
+   * No proxy is trusted unless TRUSTED_PROXIES names it: otherwise any client
+   * could choose its IP (rate limits are keyed by it) and its host (which
+   * picks the store) through `X-Forwarded-*`.
+   */
+  trustProxy: trustProxyFrom(env.get('TRUSTED_PROXIES')),
   cookie: {
     domain: '',
     path: '/',

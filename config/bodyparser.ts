@@ -17,11 +17,20 @@ export default defineConfig({
     ],
     limit: '256kb',
   },
+  /**
+   * Multipart bodies are never read on their own. Processed automatically,
+   * every file part of any request would be written to a temporary file
+   * before CSRF, authentication or the route had a say (and never deleted),
+   * so anyone could fill the disk. A route that takes files lists its pattern
+   * in `processManually` and reads `ctx.request.multipart` itself, after
+   * authentication, deleting what it does not keep; core's input guard
+   * answers every other multipart request with 415.
+   */
   multipart: {
-    autoProcess: true,
+    autoProcess: false,
     convertEmptyStringsToNull: true,
     processManually: [],
-    limit: '20mb',
+    limit: '5mb',
     types: ['multipart/form-data'],
   },
 })

@@ -16,6 +16,7 @@ export default await Env.create(new URL('../', import.meta.url), {
   APP_KEY: Env.schema.string(),
   APP_HOST: Env.schema.string(),
   APP_URL: Env.schema.string({ format: 'url', tld: false }),
+  TRUSTED_PROXIES: Env.schema.string.optional(),
 
   SESSION_DRIVER: Env.schema.enum(['redis', 'cookie', 'memory'] as const),
 

@@ -11,7 +11,7 @@ server.errorHandler(errorHandler)
 
 server.use(modules.flatMap((module) => module.serverMiddleware ?? []))
 
-router.use([() => import('@adonisjs/core/bodyparser_middleware')])
+router.use(modules.flatMap((module) => module.routerMiddleware ?? []))
 
 export const middleware: NamedMiddleware = router.named(
   Object.assign({}, ...modules.map((module) => module.middleware ?? {}))

@@ -2,6 +2,7 @@ import app from '@adonisjs/core/services/app'
 import { ExceptionHandler, type HttpContext } from '@adonisjs/core/http'
 import { FormRejected, fieldErrorsOf } from '../services/forms.js'
 import { wantsJson } from '../services/content_negotiation.js'
+import { MAX_INPUT_DEPTH } from '../middleware/input_guard_middleware.js'
 
 const MESSAGE_KEYS: Record<number, string> = {
   400: 'errors.bad_request',
@@ -14,6 +15,31 @@ const MESSAGE_KEYS: Record<number, string> = {
   429: 'errors.too_many_requests',
   500: 'errors.server_error',
   503: 'errors.unavailable',
+}
+
+/**
+ * Framework failures whose own messages are for developers (in English,
+ * some echoing the request): people get one of ours instead.
+ */
+const CODE_MESSAGE_KEYS: Record<string, string> = {
+  E_ROUTE_NOT_FOUND: 'errors.not_found',
+  E_ROW_NOT_FOUND: 'errors.not_found',
+  E_AUTHORIZATION_FAILURE: 'errors.forbidden',
+  E_REQUEST_ENTITY_TOO_LARGE: 'errors.too_large',
+}
+
+/**
+ * Which translation replaces a 4xx error's own message, or null when that
+ * message is meant for people (typed failures are translated where they
+ * are raised, and have a code). One with no code comes from parsing the
+ * body: `JSON.parse` (SyntaxError), the body parser's walk over a deeply
+ * nested result running out of stack (RangeError), or its refusal of a
+ * bare JSON value; none of their messages is for a person.
+ */
+function messageKeyOf(error: any): string | null {
+  if (error?.code) return CODE_MESSAGE_KEYS[error.code] ?? null
+  if (error instanceof RangeError) return 'errors.too_deep'
+  return error instanceof Error ? 'errors.unreadable_body' : null
 }
 
 function statusOf(error: any): number {
@@ -44,14 +70,13 @@ export default class HttpExceptionHandler extends ExceptionHandler {
     const translate = (key: string, data?: Record<string, unknown>) =>
       ctx.i18n ? ctx.i18n.t(key, data) : key
     const fieldErrors = fieldErrorsOf(error)
+    const messageKey = messageKeyOf(error)
     const message = unexpected
       ? translate(MESSAGE_KEYS[status] ?? 'errors.server_error')
       : fieldErrors?.[0]?.message ||
-        (error?.code === 'E_ROUTE_NOT_FOUND' || error?.code === 'E_ROW_NOT_FOUND'
-          ? translate('errors.not_found')
-          : error?.code === 'E_AUTHORIZATION_FAILURE'
-            ? translate('errors.forbidden')
-            : error?.message || translate(MESSAGE_KEYS[status] ?? 'errors.bad_request'))
+        (messageKey
+          ? translate(messageKey, { depth: MAX_INPUT_DEPTH })
+          : error?.message || translate(MESSAGE_KEYS[status] ?? 'errors.bad_request'))
 
     if (error?.headers && typeof error.headers === 'object') {
       for (const [name, value] of Object.entries(error.headers))

@@ -11,14 +11,48 @@ const guards = [
 ]
 
 /**
- * Shield's header guards on every response, storefront and error pages
- * included. CSRF, which needs a session, runs only on the platform's own
- * pages (`web` middleware), so an anonymous storefront visit or an API call
- * creates no session.
+ * `no-referrer`: mailed links carry their token in the path (magic links,
+ * invitations, address confirmations), and any referrer sent from such a
+ * page, even to our own origin (its stylesheet, the button's POST), lands
+ * in proxy and CDN access logs. Nothing here reads the `Referer` header.
+ */
+const REFERRER_POLICY = 'no-referrer'
+
+/**
+ * No page uses these powers; denying them means injected or third-party
+ * code cannot either. Checkout will need `payment=(self …)` for its
+ * processor, granted then and no wider.
+ */
+const PERMISSIONS_POLICY = [
+  'accelerometer',
+  'browsing-topics',
+  'camera',
+  'geolocation',
+  'gyroscope',
+  'hid',
+  'interest-cohort',
+  'magnetometer',
+  'microphone',
+  'payment',
+  'serial',
+  'usb',
+]
+  .map((feature) => `${feature}=()`)
+  .join(', ')
+
+/**
+ * Shield's header guards and the two policies above on every response:
+ * storefront, API, error pages, and static files (this runs before the
+ * static middleware, which copies the headers set so far). CSRF, which
+ * needs a session, runs only on the platform's own pages (`web`
+ * middleware), so an anonymous storefront visit or an API call creates no
+ * session.
  */
 export default class SecurityHeadersMiddleware {
   async handle(ctx: HttpContext, next: NextFn) {
     for (const guard of guards) await guard(ctx)
+    ctx.response.header('Referrer-Policy', REFERRER_POLICY)
+    ctx.response.header('Permissions-Policy', PERMISSIONS_POLICY)
     return next()
   }
 }

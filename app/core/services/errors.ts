@@ -31,7 +31,7 @@ export class Invalid extends fieldFailure(422, 'E_INVALID') {}
 export class Conflict extends fieldFailure(409, 'E_CONFLICT') {}
 /** The resource is there but may not change now (a suspended store) */
 export class Locked extends failure(423, 'E_LOCKED') {}
-/** The request cannot be read at all (malformed, nested too deeply, a NUL character) */
+/** The request cannot be read at all (malformed, or nested too deeply) */
 export class BadRequest extends failure(400, 'E_BAD_REQUEST') {}
 /** The body is of a kind this route does not take (files, where none are taken) */
 export class UnsupportedMediaType extends failure(415, 'E_UNSUPPORTED_MEDIA_TYPE') {}

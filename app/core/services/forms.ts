@@ -1,6 +1,7 @@
 import { Exception } from '@adonisjs/core/exceptions'
 import { errors as vineErrors } from '@vinejs/vine'
 import type { HttpContext } from '@adonisjs/core/http'
+import type { I18n } from '@adonisjs/i18n'
 import type { VineValidator } from '@vinejs/vine'
 import type { FieldContext, Infer, MessagesProviderContact, SchemaTypes } from '@vinejs/vine/types'
 import { Conflict, Invalid } from './errors.js'
@@ -44,6 +45,12 @@ export function fieldErrorsOf(error: unknown): FieldError[] | null {
   return null
 }
 
+/** A field's name as `fields.json` says it in the viewer's language, or as sent */
+export function fieldLabel(i18n: I18n, name: string) {
+  const label = i18n.resolveIdentifier(`fields.${name}`)
+  return label ? i18n.formatRawMessage(label.message) : name
+}
+
 /**
  * Validation messages from `resources/lang/<locale>/validation.json` and
  * field names from `fields.json` (i18n's default provider looks under
@@ -53,8 +60,7 @@ function validationMessages(ctx: HttpContext): MessagesProviderContact {
   const i18n = ctx.i18n
   return {
     getMessage(defaultMessage: string, rule: string, field: FieldContext, meta?: any) {
-      const label = i18n.resolveIdentifier(`fields.${field.name}`)
-      const fieldName = label ? i18n.formatRawMessage(label.message) : String(field.name)
+      const fieldName = fieldLabel(i18n, String(field.name))
       const found =
         i18n.resolveIdentifier(`validation.${field.wildCardPath}.${rule}`) ??
         i18n.resolveIdentifier(`validation.${rule}`)

@@ -53,6 +53,8 @@ export interface ModuleManifest {
   tables: string[]
   /** Middleware run on every request, in order, after the modules before this one */
   serverMiddleware?: LazyDefault[]
+  /** Middleware run on every request that matched a route, after the server middleware */
+  routerMiddleware?: LazyDefault[]
   /** Named middleware other modules' routes may use */
   middleware?: Record<string, LazyDefault>
   routes?: (kit: RouteKit) => void

@@ -20,3 +20,11 @@ export function storeUrl(store: { slug: string; customDomain: string | null }, p
   base.hostname = store.customDomain ?? `${store.slug}.${appHost}`
   return new URL(path, base).toString()
 }
+
+/**
+ * Where a store's pages live on the platform's own host (`/s/<slug>`), for
+ * environments without wildcard DNS; a store's host is mounted onto it.
+ */
+export function storePathOnPlatform(slug: string, path = '/') {
+  return `/s/${slug}${path === '/' ? '' : path}`
+}

@@ -1,6 +1,7 @@
 import type { HttpContext } from '@adonisjs/core/http'
 import type { NextFn } from '@adonisjs/core/types/http'
 import { appHost } from '#config/app'
+import { storePathOnPlatform } from '#core/mod'
 import { isIP } from 'node:net'
 import { tenantDirectory } from '../services/tenant_directory.js'
 import { StoreNotFound } from '../errors.js'
@@ -33,7 +34,7 @@ export default class StoreHostMiddleware {
     }
 
     const path = ctx.request.parsedUrl.pathname ?? '/'
-    ctx.request.parsedUrl.pathname = `/s/${store.slug}${path === '/' ? '' : path}`
+    ctx.request.parsedUrl.pathname = storePathOnPlatform(store.slug, path)
     ctx.storeMount = { store, basePath: '' }
     return next()
   }

@@ -1,5 +1,6 @@
 import type { HttpContext } from '@adonisjs/core/http'
 import type { NextFn } from '@adonisjs/core/types/http'
+import { storePathOnPlatform } from '#core/mod'
 import { tenantDirectory } from '../services/tenant_directory.js'
 import { withTenant } from '../services/tenant_context.js'
 import { StoreNotFound, StoreUnavailable } from '../errors.js'
@@ -15,7 +16,7 @@ export default class StorefrontTenantMiddleware {
     const store = mounted?.store ?? (await tenantDirectory.findBySlug(slug))
     if (!store) throw new StoreNotFound()
 
-    const basePath = mounted ? mounted.basePath : `/s/${store.slug}`
+    const basePath = mounted ? mounted.basePath : storePathOnPlatform(store.slug)
     ctx.storeMount = { store, basePath }
     ctx.view.share({
       store,
