@@ -15,6 +15,29 @@ const { tenantDirectory, withTenant } = await import('#tenancy/mod')
 const { default: StoreSetting } = await import('#tenancy/models/store_setting')
 const { default: db } = await import('@adonisjs/lucid/services/db')
 
+/**
+ * Runs `first` and `second` for N reads each, in batches of BATCH reads
+ * (`callsPerBatch` calls), alternating which goes first; returns the total
+ * milliseconds each took.
+ */
+async function interleaved(
+  first: () => Promise<void>,
+  second: () => Promise<void>,
+  callsPerBatch: number
+) {
+  const totals = [0, 0]
+  for (let done = 0; done < N; done += BATCH) {
+    const order = (done / BATCH) % 2 === 0 ? [0, 1] : [1, 0]
+    for (const which of order) {
+      const run = which === 0 ? first : second
+      const started = performance.now()
+      for (let i = 0; i < callsPerBatch; i++) await run()
+      totals[which] += performance.now() - started
+    }
+  }
+  return totals
+}
+
 let exitCode = 0
 try {
   const tenant = await tenantDirectory.findBySlug('demo')
@@ -39,19 +62,8 @@ try {
     await plain()
   }
 
-  let rlsTotal = 0
-  let plainTotal = 0
-  for (let done = 0; done < N; done += BATCH) {
-    const order = (done / BATCH) % 2 === 0 ? [0, 1] : [1, 0]
-    for (const which of order) {
-      const run = which === 0 ? withRls : plain
-      const started = performance.now()
-      for (let i = 0; i < BATCH; i++) await run()
-      const elapsed = performance.now() - started
-      if (which === 0) rlsTotal += elapsed
-      else plainTotal += elapsed
-    }
-  }
+  const [rlsTotal, plainTotal] = await interleaved(withRls, plain, BATCH)
+
   // A request does all its reads in one unit of work: five reads per
   // transaction against the same five reads without one.
   const READS = 5
@@ -63,19 +75,7 @@ try {
   const plainFive = async () => {
     for (let i = 0; i < READS; i++) await plain()
   }
-  let rlsFiveTotal = 0
-  let plainFiveTotal = 0
-  for (let done = 0; done < N; done += BATCH) {
-    const order = (done / BATCH) % 2 === 0 ? [0, 1] : [1, 0]
-    for (const which of order) {
-      const run = which === 0 ? withRlsFive : plainFive
-      const started = performance.now()
-      for (let i = 0; i < BATCH / READS; i++) await run()
-      const elapsed = performance.now() - started
-      if (which === 0) rlsFiveTotal += elapsed
-      else plainFiveTotal += elapsed
-    }
-  }
+  const [rlsFiveTotal, plainFiveTotal] = await interleaved(withRlsFive, plainFive, BATCH / READS)
   const perRequestOverheadPct = (rlsFiveTotal / plainFiveTotal - 1) * 100
 
   const rlsMeanUs = (rlsTotal / N) * 1000

@@ -3,6 +3,7 @@ import db from '@adonisjs/lucid/services/db'
 import { User } from '#identity/mod'
 import { tenantDirectory } from '#tenancy/mod'
 import { createStore, createUser, unique, uniqueEmail } from '#tests/helpers'
+import { expectStatus, formAs } from '#tests/functional/identity/support'
 
 async function platformAdmin() {
   const user = await createUser(uniqueEmail('padmin'))
@@ -18,20 +19,23 @@ async function tenantCount(slug: string) {
   return rows[0].n as number
 }
 
+/** The platform's "new store" form, sent as `actor` */
+function provision(client: any, actor: User, form: Record<string, unknown>) {
+  return formAs(client, actor, 'post', '/admin/tenants', form)
+}
+
+/** Suspends (POST) or resumes (DELETE) the store at `slug`, as `actor` */
+function suspension(client: any, actor: User, method: 'post' | 'delete', slug: string) {
+  return formAs(client, actor, method, `/admin/tenants/${slug}/suspension`)
+}
+
 test.group('Admin pages', () => {
-  test('/admin is 404 for a signed-in store owner who is not a platform admin', async ({
-    client,
-  }) => {
+  test('/admin is 404 for a signed-in store owner who is not a platform admin', async (ctx) => {
+    const { client } = ctx
     const { owner } = await createStore()
-    ;(await client.get('/admin').loginAs(owner)).assertStatus(404)
-    ;(
-      await client
-        .post('/admin/tenants')
-        .loginAs(owner)
-        .withCsrfToken()
-        .redirects(0)
-        .form({ name: 'X', slug: unique('x'), ownerEmail: uniqueEmail() })
-    ).assertStatus(404)
+    await expectStatus(client.get('/admin').loginAs(owner), 404)
+    const form = { name: 'X', slug: unique('x'), ownerEmail: uniqueEmail() }
+    await expectStatus(provision(client, owner, form), 404)
   })
 
   test('/admin is not reachable signed out', async ({ client, assert }) => {
@@ -47,50 +51,30 @@ test.group('Admin pages', () => {
     response.assertTextIncludes(store.slug)
   })
 
-  test('POST /admin/tenants/:slug/suspension suspends, DELETE resumes', async ({
-    client,
-    assert,
-  }) => {
+  test('POST /admin/tenants/:slug/suspension suspends, DELETE resumes', async (ctx) => {
+    const { client, assert } = ctx
     const admin = await platformAdmin()
     const { store } = await createStore()
-    const suspend = await client
-      .post(`/admin/tenants/${store.slug}/suspension`)
-      .loginAs(admin)
-      .withCsrfToken()
-      .redirects(0)
+    const suspend = await suspension(client, admin, 'post', store.slug)
     assert.include([302, 303], suspend.status())
     assert.equal((await tenantDirectory.findBySlug(store.slug))?.status, 'suspended')
     ;(await client.get(`/s/${store.slug}`)).assertStatus(503)
 
-    const resume = await client
-      .delete(`/admin/tenants/${store.slug}/suspension`)
-      .loginAs(admin)
-      .withCsrfToken()
-      .redirects(0)
+    const resume = await suspension(client, admin, 'delete', store.slug)
     assert.include([302, 303], resume.status())
     assert.equal((await tenantDirectory.findBySlug(store.slug))?.status, 'active')
   })
 
   test('suspending an unknown store is 404', async ({ client }) => {
     const admin = await platformAdmin()
-    const response = await client
-      .post('/admin/tenants/no-such-store-zz/suspension')
-      .loginAs(admin)
-      .withCsrfToken()
-      .redirects(0)
-    response.assertStatus(404)
+    await expectStatus(suspension(client, admin, 'post', 'no-such-store-zz'), 404)
   })
 
   test('POST /admin/tenants provisions a store with its owner', async ({ client, assert }) => {
     const admin = await platformAdmin()
     const slug = unique('adm')
     const ownerEmail = uniqueEmail('admowner')
-    const response = await client
-      .post('/admin/tenants')
-      .loginAs(admin)
-      .withCsrfToken()
-      .redirects(0)
-      .form({ name: 'Admin Made', slug, ownerEmail })
+    const response = await provision(client, admin, { name: 'Admin Made', slug, ownerEmail })
     assert.include([302, 303], response.status())
     const store = await tenantDirectory.findBySlug(slug)
     assert.equal(store?.name, 'Admin Made')
@@ -108,31 +92,17 @@ test.group('Admin pages', () => {
       const admin = await platformAdmin()
       const slug = input.slug || unique('bad')
       const ownerEmail = 'ownerEmail' in input ? input.ownerEmail : uniqueEmail('badowner')
-      const response = await client
-        .post('/admin/tenants')
-        .loginAs(admin)
-        .withCsrfToken()
-        .redirects(0)
-        .form({ name: input.name, slug, ownerEmail })
-      response.assertStatus(422)
+      await expectStatus(provision(client, admin, { name: input.name, slug, ownerEmail }), 422)
       assert.equal(await tenantCount(slug.toLowerCase()), 0)
       assert.isNull(await User.findBy('email', ownerEmail))
     })
 
-  test('POST /admin/tenants with a taken slug is 422 and writes nothing', async ({
-    client,
-    assert,
-  }) => {
+  test('POST /admin/tenants with a taken slug is 422 and writes nothing', async (ctx) => {
+    const { client, assert } = ctx
     const admin = await platformAdmin()
     const { store } = await createStore()
     const ownerEmail = uniqueEmail('dupowner')
-    const response = await client
-      .post('/admin/tenants')
-      .loginAs(admin)
-      .withCsrfToken()
-      .redirects(0)
-      .form({ name: 'Dup', slug: store.slug, ownerEmail })
-    response.assertStatus(422)
+    await expectStatus(provision(client, admin, { name: 'Dup', slug: store.slug, ownerEmail }), 422)
     assert.equal(await tenantCount(store.slug), 1)
     assert.isNull(await User.findBy('email', ownerEmail))
   })

@@ -11,9 +11,18 @@ import {
 } from '#identity/mod'
 import { SuspendStore, withTenant } from '#tenancy/mod'
 import { createStore, unique } from '#tests/helpers'
-import { atOnce, expectStatus, statusesOf } from './support.js'
+import {
+  atOnce,
+  expectRedirect,
+  expectStatus,
+  formAs,
+  jsonAs,
+  membershipIdOf,
+  statusesOf,
+} from './support.js'
 
 const TOKEN_PATTERN = /bzr_[A-Za-z0-9_-]+/
+const TOKENS = '/dashboard/api-tokens'
 
 async function createToken(
   client: any,
@@ -24,17 +33,15 @@ async function createToken(
   // the browser form names its checkboxes abilities[]
   const form: Record<string, unknown> = { 'name': unique('token'), 'abilities[]': abilities }
   if (expiresInDays !== undefined) form.expiresInDays = expiresInDays
-  const response = await client
-    .post('/dashboard/api-tokens')
-    .form(form)
-    .loginAs(creator)
-    .withCsrfToken()
-    .redirects(0)
-  response.assertStatus(201)
+  const response = await expectStatus(formAs(client, creator, 'post', TOKENS, form), 201)
   const plain = TOKEN_PATTERN.exec(response.text())?.[0]
   if (!plain) throw new Error('the new token is not on the page')
   const row = await db.from('api_tokens').where('token_hash', sha256(plain)).firstOrFail()
   return { plain, id: row.id as string, name: form.name as string, response }
+}
+
+function revoke(client: any, actor: User, id: string) {
+  return formAs(client, actor, 'delete', `${TOKENS}/${id}`)
 }
 
 function bearer(client: any, method: 'get' | 'post', url: string, token?: string) {
@@ -50,13 +57,21 @@ function assertApiError(assert: any, response: any, status: number) {
   assert.isString(body.errors[0].message)
 }
 
+/** Asserts a JSON answer lists an error beside `field` */
+function assertErrorBeside(assert: any, response: any, field: string) {
+  const errors = response.body().errors as { field: string; message: string }[]
+  assert.isArray(errors)
+  assert.isTrue(
+    errors.some((error) => error.field === field),
+    JSON.stringify(errors)
+  )
+}
+
 test.group('API tokens in the dashboard', (group) => {
   group.each.teardown(() => clock.travelTo(null))
 
-  test('an owner creates a token, which is shown once and stored only as a hash', async ({
-    client,
-    assert,
-  }) => {
+  test('an owner creates a token, which is shown once and stored only as a hash', async (ctx) => {
+    const { client, assert } = ctx
     const { owner, store } = await createStore()
     const { plain, id, name, response } = await createToken(
       client,
@@ -78,7 +93,7 @@ test.group('API tokens in the dashboard', (group) => {
     )
     assert.isNotNull(row.expires_at)
 
-    const listing = await client.get('/dashboard/api-tokens').loginAs(owner)
+    const listing = await client.get(TOKENS).loginAs(owner)
     listing.assertStatus(200)
     listing.assertTextIncludes(name)
     assert.notInclude(listing.text(), plain, 'the token is not shown a second time')
@@ -101,10 +116,8 @@ test.group('API tokens in the dashboard', (group) => {
     assert.isNotNull(row.last_used_at, 'use is recorded')
   })
 
-  test('a token with team:read lists the members of its own store only', async ({
-    client,
-    assert,
-  }) => {
+  test('a token with team:read lists the members of its own store only', async (ctx) => {
+    const { client, assert } = ctx
     const { owner, members } = await createStore()
     const other = await createStore()
     const { plain } = await createToken(client, owner, ['team:read'])
@@ -118,10 +131,8 @@ test.group('API tokens in the dashboard', (group) => {
     assert.notInclude(emails, other.owner.email)
   })
 
-  test('a token without team:read is refused the member list with 403 and {errors}', async ({
-    client,
-    assert,
-  }) => {
+  test('a token without team:read is refused the member list with 403 and {errors}', async (ctx) => {
+    const { client, assert } = ctx
     const { owner } = await createStore()
     const { plain } = await createToken(client, owner, ['store:read'])
     const response = await bearer(client, 'get', '/api/v1/members', plain)
@@ -155,16 +166,10 @@ test.group('API tokens in the dashboard', (group) => {
     const { plain, id } = await createToken(client, owner, ['store:read'])
     await expectStatus(bearer(client, 'get', '/api/v1/store', plain), 200)
 
-    const revoked = await client
-      .delete(`/dashboard/api-tokens/${id}`)
-      .loginAs(owner)
-      .withCsrfToken()
-      .redirects(0)
-    revoked.assertStatus(302)
-    assert.equal(revoked.header('location'), '/dashboard/api-tokens')
+    await expectRedirect(revoke(client, owner, id), TOKENS)
 
     assertApiError(assert, await bearer(client, 'get', '/api/v1/store', plain), 401)
-    const listing = await client.get('/dashboard/api-tokens').loginAs(owner)
+    const listing = await client.get(TOKENS).loginAs(owner)
     assert.notInclude(listing.text(), id)
   })
 
@@ -172,12 +177,7 @@ test.group('API tokens in the dashboard', (group) => {
     const { owner } = await createStore()
     const other = await createStore()
     const { plain, id } = await createToken(client, other.owner, ['store:read'])
-    const response = await client
-      .delete(`/dashboard/api-tokens/${id}`)
-      .loginAs(owner)
-      .withCsrfToken()
-      .redirects(0)
-    response.assertStatus(404)
+    await expectStatus(revoke(client, owner, id), 404)
     await expectStatus(bearer(client, 'get', '/api/v1/store', plain), 200)
     const row = await db.from('api_tokens').where('id', id).first()
     assert.isNull(row.revoked_at)
@@ -202,10 +202,8 @@ test.group('API tokens in the dashboard', (group) => {
     await expectStatus(bearer(client, 'get', '/api/v1/store', plain), 200)
   })
 
-  test('rotation returns a new working token with the same abilities and retires the old one', async ({
-    client,
-    assert,
-  }) => {
+  test('rotation returns a new working token with the same abilities and retires the old one', async (ctx) => {
+    const { client, assert } = ctx
     const { owner, store } = await createStore()
     const { plain: old } = await createToken(client, owner, ['store:read', 'team:read'], 30)
 
@@ -230,10 +228,8 @@ test.group('API tokens in the dashboard', (group) => {
     )
   })
 
-  test('a token that never expires rotates into one that never expires', async ({
-    client,
-    assert,
-  }) => {
+  test('a token that never expires rotates into one that never expires', async (ctx) => {
+    const { client, assert } = ctx
     const { owner } = await createStore()
     const { plain } = await createToken(client, owner, ['store:read'])
     const rotated = await bearer(client, 'post', '/api/v1/tokens/current/rotation', plain)
@@ -251,48 +247,28 @@ test.group('API tokens in the dashboard', (group) => {
       const { id, plain } = await createToken(client, owner, ['store:read'])
       const user = members[role]
 
-      await expectStatus(client.get('/dashboard/api-tokens').loginAs(user).redirects(0), 403)
+      await expectStatus(client.get(TOKENS).loginAs(user).redirects(0), 403)
 
       const before = await db.from('api_tokens').where('user_id', user.id)
-      const create = await client
-        .post('/dashboard/api-tokens')
-        .form({ 'name': 'sneaky', 'abilities[]': ['store:read'] })
-        .loginAs(user)
-        .withCsrfToken()
-        .redirects(0)
-      create.assertStatus(403)
+      const form = { 'name': 'sneaky', 'abilities[]': ['store:read'] }
+      const create = await expectStatus(formAs(client, user, 'post', TOKENS, form), 403)
       assert.notMatch(create.text(), TOKEN_PATTERN)
       const after = await db.from('api_tokens').where('user_id', user.id)
       assert.equal(after.length, before.length)
 
-      const revoke = await client
-        .delete(`/dashboard/api-tokens/${id}`)
-        .loginAs(user)
-        .withCsrfToken()
-        .redirects(0)
-      revoke.assertStatus(403)
+      await expectStatus(revoke(client, user, id), 403)
       await expectStatus(bearer(client, 'get', '/api/v1/store', plain), 200)
     })
   }
 
-  test('a token stops working once its holder is removed from the store', async ({
-    client,
-    assert,
-  }) => {
+  test('a token stops working once its holder is removed from the store', async (ctx) => {
+    const { client, assert } = ctx
     const { owner, store, members } = await createStore()
     const { plain } = await createToken(client, members.admin, ['store:read'])
     await expectStatus(bearer(client, 'get', '/api/v1/store', plain), 200)
 
-    const membership = await withTenant(
-      store,
-      async () => await Membership.findByOrFail('userId', members.admin.id)
-    )
-    const removed = await client
-      .delete(`/dashboard/team/${membership.id}`)
-      .loginAs(owner)
-      .withCsrfToken()
-      .redirects(0)
-    removed.assertStatus(302)
+    const membershipId = await membershipIdOf(store, members.admin)
+    await expectStatus(formAs(client, owner, 'delete', `/dashboard/team/${membershipId}`), 302)
 
     assertApiError(assert, await bearer(client, 'get', '/api/v1/store', plain), 401)
   })
@@ -307,45 +283,20 @@ test.group('API tokens in the dashboard', (group) => {
     await expectStatus(bearer(client, 'get', '/api/v1/members', plain), 200)
   })
 
-  test('JSON callers with no abilities get 422 {errors:[{field:"abilities"}]}', async ({
-    client,
-    assert,
-  }) => {
+  test('JSON callers with no abilities get 422 {errors:[{field:"abilities"}]}', async (ctx) => {
+    const { client, assert } = ctx
     const { owner } = await createStore()
-    const response = await client
-      .post('/dashboard/api-tokens')
-      .header('accept', 'application/json')
-      .form({ name: 'no abilities' })
-      .loginAs(owner)
-      .withCsrfToken()
-      .redirects(0)
-    response.assertStatus(422)
-    const errors = response.body().errors as { field: string; message: string }[]
-    assert.isArray(errors)
-    assert.isTrue(
-      errors.some((error) => error.field === 'abilities'),
-      JSON.stringify(errors)
-    )
+    const form = { name: 'no abilities' }
+    const request = formAs(client, owner, 'post', TOKENS, form).header('accept', 'application/json')
+    assertErrorBeside(assert, await expectStatus(request, 422), 'abilities')
   })
 
-  test('JSON callers with an empty abilities list get 422 on abilities', async ({
-    client,
-    assert,
-  }) => {
+  test('JSON callers with an empty abilities list get 422 on abilities', async (ctx) => {
+    const { client, assert } = ctx
     const { owner } = await createStore()
-    const response = await client
-      .post('/dashboard/api-tokens')
-      .header('accept', 'application/json')
-      .json({ name: 'empty abilities', abilities: [] })
-      .loginAs(owner)
-      .withCsrfToken()
-      .redirects(0)
-    response.assertStatus(422)
-    const errors = response.body().errors as { field: string; message: string }[]
-    assert.isTrue(
-      errors.some((error) => error.field === 'abilities'),
-      JSON.stringify(errors)
-    )
+    const body = { name: 'empty abilities', abilities: [] }
+    const response = await expectStatus(jsonAs(client, owner, 'post', TOKENS, body), 422)
+    assertErrorBeside(assert, response, 'abilities')
     const rows = await db
       .from('api_tokens')
       .where('name', 'empty abilities')
@@ -353,38 +304,20 @@ test.group('API tokens in the dashboard', (group) => {
     assert.lengthOf(rows, 0)
   })
 
-  const badForms: { name: string; form: Record<string, unknown>; field: string }[] = [
-    {
-      name: 'an unknown ability',
-      form: { 'name': 'x', 'abilities[]': ['root:all'] },
-      field: 'abilities',
-    },
-    { name: 'a missing name', form: { 'abilities[]': ['store:read'] }, field: 'name' },
-    {
-      name: 'a lifetime over 365 days',
-      form: { 'name': 'x', 'abilities[]': ['store:read'], 'expiresInDays': 366 },
-      field: 'expiresInDays',
-    },
-    {
-      name: 'a lifetime of zero days',
-      form: { 'name': 'x', 'abilities[]': ['store:read'], 'expiresInDays': 0 },
-      field: 'expiresInDays',
-    },
+  const validForm = { 'name': 'x', 'abilities[]': ['store:read'] }
+  /** [what is wrong, the form, the field the error stands beside] */
+  const badForms: [string, Record<string, unknown>, string][] = [
+    ['an unknown ability', { 'name': 'x', 'abilities[]': ['root:all'] }, 'abilities'],
+    ['a missing name', { 'abilities[]': ['store:read'] }, 'name'],
+    ['a lifetime over 365 days', { ...validForm, expiresInDays: 366 }, 'expiresInDays'],
+    ['a lifetime of zero days', { ...validForm, expiresInDays: 0 }, 'expiresInDays'],
   ]
-  for (const bad of badForms) {
-    test(`a token form with ${bad.name} is refused with 422 beside ${bad.field}`, async ({
-      client,
-      assert,
-    }) => {
+  for (const [wrong, form, field] of badForms) {
+    test(`a token form with ${wrong} is refused with 422 beside ${field}`, async (ctx) => {
+      const { client, assert } = ctx
       const { owner } = await createStore()
-      const response = await client
-        .post('/dashboard/api-tokens')
-        .form(bad.form)
-        .loginAs(owner)
-        .withCsrfToken()
-        .redirects(0)
-      response.assertStatus(422)
-      if (bad.field !== 'abilities') assert.include(response.text(), `id="${bad.field}-error"`)
+      const response = await expectStatus(formAs(client, owner, 'post', TOKENS, form), 422)
+      if (field !== 'abilities') assert.include(response.text(), `id="${field}-error"`)
       assert.notMatch(response.text(), TOKEN_PATTERN)
       const rows = await db.from('api_tokens').where('user_id', owner.id)
       assert.lengthOf(rows, 0)
@@ -409,10 +342,8 @@ function tokenRowsNamed(user: User, name: string) {
 test.group('API tokens under pressure', (group) => {
   group.each.teardown(() => clock.travelTo(null))
 
-  test('five rotations of one token at once replace it exactly once; the others are refused', async ({
-    client,
-    assert,
-  }) => {
+  test('five rotations of one token at once replace it exactly once; the others are refused', async (ctx) => {
+    const { client, assert } = ctx
     const { owner } = await createStore()
     const { plain, name } = await createToken(client, owner, ['store:read'], 30)
 
@@ -434,10 +365,8 @@ test.group('API tokens under pressure', (group) => {
     )
   })
 
-  test('a suspended store refuses a token rotation with 423 and a message, and still answers reads', async ({
-    client,
-    assert,
-  }) => {
+  test('a suspended store refuses a token rotation with 423 and a message, and still answers reads', async (ctx) => {
+    const { client, assert } = ctx
     const { owner, store } = await createStore()
     const { plain, name } = await createToken(client, owner, ['store:read'])
     await new SuspendStore().handle(store.slug)
@@ -449,10 +378,8 @@ test.group('API tokens under pressure', (group) => {
     assert.lengthOf(await tokenRowsNamed(owner, name), 1, 'nothing was rotated')
   })
 
-  test('a member holding 20 working tokens is refused a 21st with 422 and a message', async ({
-    client,
-    assert,
-  }) => {
+  test('a member holding 20 working tokens is refused a 21st with 422 and a message', async (ctx) => {
+    const { client, assert } = ctx
     const { owner, store } = await createStore()
     await withTenant(store, async () => {
       const membership = await Membership.findByOrFail('userId', owner.id)
@@ -460,26 +387,14 @@ test.group('API tokens under pressure', (group) => {
         await issueApiToken(membership, { name: `t${index}`, abilities: ['store:read'] })
       }
     })
-    const refused = await client
-      .post('/dashboard/api-tokens')
-      .header('accept', 'application/json')
-      .json({ name: 'one too many', abilities: ['store:read'] })
-      .loginAs(owner)
-      .withCsrfToken()
-      .redirects(0)
+    const body = { name: 'one too many', abilities: ['store:read'] }
+    const refused = await jsonAs(client, owner, 'post', TOKENS, body)
     assertApiError(assert, refused, 422)
     assert.include(refused.body().errors[0].message, 'at most 20')
     assert.lengthOf(await db.from('api_tokens').where('user_id', owner.id), 20)
 
     const [oldest] = await db.from('api_tokens').where('user_id', owner.id).orderBy('created_at')
-    await expectStatus(
-      client
-        .delete(`/dashboard/api-tokens/${oldest.id}`)
-        .loginAs(owner)
-        .withCsrfToken()
-        .redirects(0),
-      302
-    )
+    await expectStatus(revoke(client, owner, oldest.id), 302)
     await createToken(client, owner, ['store:read'])
   })
 

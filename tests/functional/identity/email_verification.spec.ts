@@ -7,20 +7,18 @@ import { PASSWORD, createUser, mailsTo, uniqueEmail } from '#tests/helpers'
 import {
   confirmAddress,
   confirmationToken,
+  expectRedirect,
   expectStatus,
   isSignedIn,
-  mailedToken,
-  pressLinkButton,
+  redeemMagicLink,
+  requestMagicLink,
   sessionAfter,
+  signIn,
   signUp,
   signUpForm,
 } from './support.js'
 
 const SOMEONE_ELSES_PASSWORD = 'squatter-horse-battery'
-
-function signIn(client: any, email: string, password = PASSWORD) {
-  return client.post('/signin').form({ email, password }).withCsrfToken().redirects(0)
-}
 
 function askForConfirmationLink(client: any, email: string) {
   return client.post('/email-verifications').form({ email }).withCsrfToken().redirects(0)
@@ -31,10 +29,8 @@ async function reload(user: User) {
 }
 
 test.group('Email verification / password sign-in waits for it', () => {
-  test('password sign-in to an unconfirmed address is refused with 422, a message and a way to get a new link', async ({
-    client,
-    assert,
-  }) => {
+  test('password sign-in to an unconfirmed address is refused with 422, a message and a way to get a new link', async (ctx) => {
+    const { client, assert } = ctx
     const unconfirmed = await createUser(uniqueEmail('new'), 'New Person', { verified: false })
     const response = await signIn(client, unconfirmed.email)
     response.assertStatus(422)
@@ -51,10 +47,8 @@ test.group('Email verification / password sign-in waits for it', () => {
     assert.isTrue(isSignedIn(response))
   })
 
-  test('a wrong password to an unconfirmed address gets the usual refusal, not a hint', async ({
-    client,
-    assert,
-  }) => {
+  test('a wrong password to an unconfirmed address gets the usual refusal, not a hint', async (ctx) => {
+    const { client, assert } = ctx
     const unconfirmed = await createUser(uniqueEmail('new'), 'New Person', { verified: false })
     const response = await signIn(client, unconfirmed.email, 'not-the-password')
     response.assertStatus(422)
@@ -62,10 +56,8 @@ test.group('Email verification / password sign-in waits for it', () => {
     assert.notInclude(response.text(), 'Confirm your email address first')
   })
 
-  test('asking for a new link mails one to an unconfirmed address; others get the same page and no mail', async ({
-    client,
-    assert,
-  }) => {
+  test('asking for a new link mails one to an unconfirmed address; others get the same page and no mail', async (ctx) => {
+    const { client, assert } = ctx
     const unconfirmed = await createUser(uniqueEmail('new'), 'New Person', { verified: false })
     const confirmed = await createUser(uniqueEmail('known'))
     const nobody = uniqueEmail('nobody')
@@ -84,9 +76,8 @@ test.group('Email verification / password sign-in waits for it', () => {
     assert.lengthOf(await mailsTo(nobody), 0)
   })
 
-  test('asking for a new link with a malformed address is refused with 422 and a message', async ({
-    client,
-  }) => {
+  test('asking for a new link with a malformed address is refused with 422 and a message', async (ctx) => {
+    const { client } = ctx
     const response = await askForConfirmationLink(client, 'not-an-email')
     response.assertStatus(422)
     response.assertTextIncludes('Enter a valid email address')
@@ -102,10 +93,8 @@ test.group('Email verification / the link', (group) => {
     return { user, token: await confirmationToken(user.email) }
   }
 
-  test('opening a confirmation link (HEAD, GET) spends nothing; its button confirms once', async ({
-    client,
-    assert,
-  }) => {
+  test('opening a confirmation link (HEAD, GET) spends nothing; its button confirms once', async (ctx) => {
+    const { client, assert } = ctx
     const { user, token } = await unconfirmedWithLink(client)
     await expectStatus(client.head(`/email-verifications/${token}`).redirects(0), 200)
     const page = await client.get(`/email-verifications/${token}`).redirects(0)
@@ -113,9 +102,7 @@ test.group('Email verification / the link', (group) => {
     page.assertTextIncludes(`action="/email-verifications/${token}/confirmation"`)
     assert.isNull((await reload(user)).emailVerifiedAt, 'opening the link confirms nothing')
 
-    const confirmed = await confirmAddress(client, token, PASSWORD)
-    confirmed.assertStatus(302)
-    assert.equal(confirmed.header('location'), '/dashboard')
+    await expectRedirect(confirmAddress(client, token, PASSWORD), '/dashboard')
     assert.isNotNull((await reload(user)).emailVerifiedAt)
 
     const again = await confirmAddress(client, token)
@@ -123,10 +110,8 @@ test.group('Email verification / the link', (group) => {
     again.assertTextIncludes('expired or was already used')
   })
 
-  test('a confirmation link older than 24 hours is gone (410) and confirms nothing', async ({
-    client,
-    assert,
-  }) => {
+  test('a confirmation link older than 24 hours is gone (410) and confirms nothing', async (ctx) => {
+    const { client, assert } = ctx
     const { user, token } = await unconfirmedWithLink(client)
     clock.travelTo(DateTime.utc().plus({ hours: 24, minutes: 1 }))
     await expectStatus(client.get(`/email-verifications/${token}`).redirects(0), 410)
@@ -140,10 +125,8 @@ test.group('Email verification / the link', (group) => {
     await expectStatus(confirmAddress(client, 'not-a-real-token'), 404)
   })
 
-  test('a wrong password on the confirmation page is refused with 422 and spends nothing', async ({
-    client,
-    assert,
-  }) => {
+  test('a wrong password on the confirmation page is refused with 422 and spends nothing', async (ctx) => {
+    const { client, assert } = ctx
     const { user, token } = await unconfirmedWithLink(client)
     const refused = await confirmAddress(client, token, 'not-the-password')
     refused.assertStatus(422)
@@ -152,21 +135,17 @@ test.group('Email verification / the link', (group) => {
     await expectStatus(confirmAddress(client, token, PASSWORD), 302)
   })
 
-  test('a magic link is also a link of its own kind: it cannot confirm through the verification page', async ({
-    client,
-  }) => {
+  test('a magic link is also a link of its own kind: it cannot confirm through the verification page', async (ctx) => {
+    const { client } = ctx
     const user = await createUser(uniqueEmail('new'), 'New Person', { verified: false })
-    await expectStatus(client.post('/magic-links').form({ email: user.email }).withCsrfToken(), 200)
-    const magic = await mailedToken(user.email, '/magic-links', /sign-in link/)
+    const magic = await requestMagicLink(client, user.email)
     await expectStatus(confirmAddress(client, magic), 404)
   })
 })
 
 test.group('Email verification / account pre-hijacking', () => {
-  test("someone signs up with another person's address first: the owner confirming without that password removes it and ends every earlier session and token", async ({
-    client,
-    assert,
-  }) => {
+  test("someone signs up with another person's address first: the owner confirming without that password removes it and ends every earlier session and token", async (ctx) => {
+    const { client, assert } = ctx
     const form = signUpForm({ password: SOMEONE_ELSES_PASSWORD })
     await expectStatus(signUp(client, form), 200)
     const account = await User.findByOrFail('email', form.email)
@@ -189,9 +168,8 @@ test.group('Email verification / account pre-hijacking', () => {
     const owned = await reload(account)
     assert.isNotNull(owned.emailVerifiedAt)
     assert.isNull(owned.password, 'the password someone else chose is gone')
-    const earlier = await client.get('/dashboard').loginAs(account).redirects(0)
-    earlier.assertStatus(302)
-    assert.equal(earlier.header('location'), '/signin', 'a session from before is over')
+    // a session from before is over
+    await expectRedirect(client.get('/dashboard').loginAs(account).redirects(0), '/signin')
     await expectStatus(signIn(client, form.email, SOMEONE_ELSES_PASSWORD), 422)
     await expectStatus(client.get('/api/v1/store').bearerToken(plain), 401)
 
@@ -199,20 +177,13 @@ test.group('Email verification / account pre-hijacking', () => {
     await expectStatus(client.get('/dashboard').withSession(sessionAfter(confirmed)), 200)
   })
 
-  test('a magic link proves the address too: it confirms the account and removes a password set before', async ({
-    client,
-    assert,
-  }) => {
+  test('a magic link proves the address too: it confirms the account and removes a password set before', async (ctx) => {
+    const { client, assert } = ctx
     const account = await createUser(uniqueEmail('squatted'), 'Squatted', { verified: false })
-    await expectStatus(
-      client.post('/magic-links').form({ email: account.email }).withCsrfToken(),
-      200
-    )
-    const token = await mailedToken(account.email, '/magic-links', /sign-in link/)
+    const token = await requestMagicLink(client, account.email)
     await expectStatus(client.get(`/magic-links/${token}`), 200)
 
-    const signedIn = await pressLinkButton(client, `/magic-links/${token}/session`)
-    signedIn.assertStatus(302)
+    const signedIn = await expectStatus(redeemMagicLink(client, token), 302)
     assert.isTrue(isSignedIn(signedIn))
     const owned = await reload(account)
     assert.isNotNull(owned.emailVerifiedAt)
@@ -220,17 +191,11 @@ test.group('Email verification / account pre-hijacking', () => {
     assert.equal(owned.sessionEpoch, 1, 'every earlier session is over')
   })
 
-  test('a confirmed account keeps its password when it signs in by magic link', async ({
-    client,
-    assert,
-  }) => {
+  test('a confirmed account keeps its password when it signs in by magic link', async (ctx) => {
+    const { client, assert } = ctx
     const account = await createUser(uniqueEmail('known'))
-    await expectStatus(
-      client.post('/magic-links').form({ email: account.email }).withCsrfToken(),
-      200
-    )
-    const token = await mailedToken(account.email, '/magic-links', /sign-in link/)
-    await expectStatus(pressLinkButton(client, `/magic-links/${token}/session`), 302)
+    const token = await requestMagicLink(client, account.email)
+    await expectStatus(redeemMagicLink(client, token), 302)
     assert.isNotNull((await reload(account)).password)
     await expectStatus(signIn(client, account.email), 302)
   })

@@ -13,6 +13,7 @@ import { bouncerAbilities } from '#identity/roles'
 import { withTenant } from '#tenancy/mod'
 import { modules } from '#start/modules'
 import { createStore, uniqueEmail, type TestStore } from '#tests/helpers'
+import { formAs, membershipIdOf } from './support.js'
 
 /**
  * The matrix as the product defines it, written out independently of the
@@ -47,57 +48,38 @@ function membershipWithRole(role: Role) {
   return membership
 }
 
-async function membershipIdOf(setup: TestStore, role: Role) {
-  const membership = await withTenant(
-    setup.store,
-    async () => await Membership.findByOrFail('userId', setup.members[role].id)
-  )
-  return membership.id
+type RouteRequest = (client: any, setup: TestStore, role: Role) => Promise<any>
+
+/** A dashboard page opened by the member holding `role` */
+function page(url: string): RouteRequest {
+  return (client, setup, role) => client.get(url).loginAs(setup.members[role]).redirects(0)
 }
 
 /** One request per permission that guards a dashboard route. */
-const ROUTES: Partial<
-  Record<Permission, (client: any, setup: TestStore, role: Role) => Promise<any>>
-> = {
+const ROUTES: Partial<Record<Permission, RouteRequest>> = {
   'team:manage': (client, setup, role) =>
-    client
-      .post('/dashboard/invitations')
-      .form({ email: uniqueEmail('matrix'), role: 'member' })
-      .loginAs(setup.members[role])
-      .withCsrfToken()
-      .redirects(0),
-  'integrations:manage': (client, setup, role) =>
-    client.get('/dashboard/api-tokens').loginAs(setup.members[role]).redirects(0),
-  'activity:read': (client, setup, role) =>
-    client.get('/dashboard/activity').loginAs(setup.members[role]).redirects(0),
-  'catalog:read': (client, setup, role) =>
-    client.get('/dashboard/catalog').loginAs(setup.members[role]).redirects(0),
-  'orders:read': (client, setup, role) =>
-    client.get('/dashboard/orders').loginAs(setup.members[role]).redirects(0),
-  'projects:read': (client, setup, role) =>
-    client.get('/dashboard/projects').loginAs(setup.members[role]).redirects(0),
-  'billing:manage': (client, setup, role) =>
-    client.get('/dashboard/billing').loginAs(setup.members[role]).redirects(0),
-  'usage:read': (client, setup, role) =>
-    client.get('/dashboard/usage').loginAs(setup.members[role]).redirects(0),
-  'pricing:manage': (client, setup, role) =>
-    client.get('/dashboard/pricing').loginAs(setup.members[role]).redirects(0),
+    formAs(client, setup.members[role], 'post', '/dashboard/invitations', {
+      email: uniqueEmail('matrix'),
+      role: 'member',
+    }),
+  'integrations:manage': page('/dashboard/api-tokens'),
+  'activity:read': page('/dashboard/activity'),
+  'catalog:read': page('/dashboard/catalog'),
+  'orders:read': page('/dashboard/orders'),
+  'projects:read': page('/dashboard/projects'),
+  'billing:manage': page('/dashboard/billing'),
+  'usage:read': page('/dashboard/usage'),
+  'pricing:manage': page('/dashboard/pricing'),
   'ownership:transfer': async (client, setup, role) => {
-    const target = role === 'member' ? 'finance' : 'member'
-    return client
-      .post('/dashboard/ownership-transfer')
-      .form({ membershipId: await membershipIdOf(setup, target) })
-      .loginAs(setup.members[role])
-      .withCsrfToken()
-      .redirects(0)
+    const target = setup.members[role === 'member' ? 'finance' : 'member']
+    return formAs(client, setup.members[role], 'post', '/dashboard/ownership-transfer', {
+      membershipId: await membershipIdOf(setup.store, target),
+    })
   },
   'store:delete': (client, setup, role) =>
-    client
-      .delete('/dashboard/store')
-      .form({ confirmSlug: 'not-the-slug' })
-      .loginAs(setup.members[role])
-      .withCsrfToken()
-      .redirects(0),
+    formAs(client, setup.members[role], 'delete', '/dashboard/store', {
+      confirmSlug: 'not-the-slug',
+    }),
 }
 
 /** What an allowed role gets back, where it is more specific than "not 403". */
@@ -175,10 +157,7 @@ test.group('Role matrix / routes', () => {
     assert.sameMembers([...Object.keys(ROUTES), ...WITHOUT_ROUTES], permissionNames())
   })
 
-  for (const [permission, request] of Object.entries(ROUTES) as [
-    Permission,
-    NonNullable<(typeof ROUTES)[Permission]>,
-  ][]) {
+  for (const [permission, request] of Object.entries(ROUTES) as [Permission, RouteRequest][]) {
     for (const role of ROLES) {
       const expected = allowed(permission, role)
       test(`${permission}: a ${role} is ${expected ? 'let through' : 'refused with 403'}`, async ({

@@ -5,20 +5,17 @@ import { clock } from '#core/mod'
 import { PASSWORD, createStore, createUser, mailsTo, uniqueEmail } from '#tests/helpers'
 import {
   WEB_SESSION_KEY,
+  assertOpensDashboard,
+  dashboardAfter,
+  expectRedirect,
   expectStatus,
+  formAs,
   isSignedIn,
-  mailedToken,
-  pressLinkButton,
+  redeemMagicLink as redeem,
+  requestMagicLink,
   sessionAfter,
+  signIn,
 } from './support.js'
-
-const MAGIC_SUBJECT = /sign-in link/
-
-async function requestMagicLink(client: any, email: string) {
-  const response = await client.post('/magic-links').form({ email }).withCsrfToken()
-  response.assertStatus(200)
-  return mailedToken(email, '/magic-links', MAGIC_SUBJECT)
-}
 
 /** A fresh store's owner, who asked for a magic link, with its token */
 async function ownerWithMagicLink(client: any) {
@@ -26,69 +23,37 @@ async function ownerWithMagicLink(client: any) {
   return { ...fixture, token: await requestMagicLink(client, fixture.owner.email) }
 }
 
-/** The button on the page the link opens: the only request that spends it */
-function redeem(client: any, token: string) {
-  return pressLinkButton(client, `/magic-links/${token}/session`)
+/** Asserts that `response` is refused with 422, the one sign-in refusal, and signs nobody in */
+function assertSignInRefused(assert: any, response: any) {
+  response.assertStatus(422)
+  response.assertTextIncludes('That email and password do not match an account')
+  assert.isFalse(isSignedIn(response))
 }
 
 test.group('Password sign-in', () => {
-  test('a member signs in with email and password and lands on the dashboard', async ({
-    client,
-    assert,
-  }) => {
+  test('a member signs in with email and password and lands on the dashboard', async (ctx) => {
+    const { client, assert } = ctx
     const { owner, store } = await createStore()
-    const response = await client
-      .post('/signin')
-      .form({ email: owner.email, password: PASSWORD })
-      .withCsrfToken()
-      .redirects(0)
-    response.assertStatus(302)
-    assert.equal(response.header('location'), '/dashboard')
+    const response = await expectRedirect(signIn(client, owner.email), '/dashboard')
     assert.equal(sessionAfter(response)[WEB_SESSION_KEY], owner.id)
-
-    const dashboard = await client
-      .get('/dashboard')
-      .withSession(sessionAfter(response))
-      .redirects(0)
-    dashboard.assertStatus(200)
-    dashboard.assertTextIncludes(store.name)
+    await assertOpensDashboard(client, response, store.name)
   })
 
   test('the email is matched case-insensitively', async ({ client }) => {
     const { owner } = await createStore()
-    const response = await client
-      .post('/signin')
-      .form({ email: `  ${owner.email.toUpperCase()} `, password: PASSWORD })
-      .withCsrfToken()
-      .redirects(0)
-    response.assertStatus(302)
+    await expectStatus(signIn(client, `  ${owner.email.toUpperCase()} `), 302)
   })
 
-  test('a wrong password is refused with 422, a message and no session', async ({
-    client,
-    assert,
-  }) => {
+  test('a wrong password is refused with 422, a message and no session', async (ctx) => {
+    const { client, assert } = ctx
     const { owner } = await createStore()
-    const response = await client
-      .post('/signin')
-      .form({ email: owner.email, password: 'not-the-password' })
-      .withCsrfToken()
-      .redirects(0)
-    response.assertStatus(422)
-    response.assertTextIncludes('That email and password do not match an account')
-    assert.isFalse(isSignedIn(response))
+    const response = await signIn(client, owner.email, 'not-the-password')
+    assertSignInRefused(assert, response)
     assert.notInclude(response.text(), 'not-the-password')
   })
 
   test('an unknown email gets the same refusal as a wrong password', async ({ client, assert }) => {
-    const response = await client
-      .post('/signin')
-      .form({ email: uniqueEmail('nobody'), password: PASSWORD })
-      .withCsrfToken()
-      .redirects(0)
-    response.assertStatus(422)
-    response.assertTextIncludes('That email and password do not match an account')
-    assert.isFalse(isSignedIn(response))
+    assertSignInRefused(assert, await signIn(client, uniqueEmail('nobody')))
   })
 
   test('a sign-in with missing fields is refused with 422', async ({ client, assert }) => {
@@ -107,26 +72,15 @@ test.group('Password sign-in', () => {
     assert.isFalse(isSignedIn(response))
   })
 
-  test('the 11th rapid sign-in for one email is throttled with 429 and Retry-After', async ({
-    client,
-    assert,
-  }) => {
+  test('the 11th rapid sign-in for one email is throttled with 429 and Retry-After', async (ctx) => {
+    const { client, assert } = ctx
     const email = uniqueEmail('throttled')
     await createUser(email)
     for (let attempt = 1; attempt <= 10; attempt++) {
-      const response = await client
-        .post('/signin')
-        .form({ email, password: 'wrong-password' })
-        .withCsrfToken()
-        .redirects(0)
+      const response = await signIn(client, email, 'wrong-password')
       assert.equal(response.status(), 422, `attempt ${attempt} should still be answered`)
     }
-    const blocked = await client
-      .post('/signin')
-      .form({ email, password: PASSWORD })
-      .withCsrfToken()
-      .redirects(0)
-    blocked.assertStatus(429)
+    const blocked = await expectStatus(signIn(client, email), 429)
     const retryAfter = Number(blocked.header('retry-after'))
     assert.isAbove(retryAfter, 0)
     assert.isAtMost(retryAfter, 60)
@@ -139,12 +93,7 @@ test.group('Password sign-in', () => {
       await client.post('/signin').form({ email, password: 'wrong-password' }).withCsrfToken()
     }
     const { owner } = await createStore()
-    const response = await client
-      .post('/signin')
-      .form({ email: owner.email, password: PASSWORD })
-      .withCsrfToken()
-      .redirects(0)
-    response.assertStatus(302)
+    const response = await expectStatus(signIn(client, owner.email), 302)
     assert.isTrue(isSignedIn(response))
   })
 })
@@ -152,10 +101,8 @@ test.group('Password sign-in', () => {
 test.group('Magic links', (group) => {
   group.each.teardown(() => clock.travelTo(null))
 
-  test('an existing account is mailed a link that signs in once and lands on the dashboard', async ({
-    client,
-    assert,
-  }) => {
+  test('an existing account is mailed a link that signs in once and lands on the dashboard', async (ctx) => {
+    const { client, assert } = ctx
     const { owner, store, token } = await ownerWithMagicLink(client)
 
     const page = await client.get(`/magic-links/${token}`).redirects(0)
@@ -163,23 +110,13 @@ test.group('Magic links', (group) => {
     page.assertTextIncludes(`action="/magic-links/${token}/session"`)
     assert.isFalse(isSignedIn(page), 'opening the link signs nobody in')
 
-    const redeemed = await redeem(client, token)
-    redeemed.assertStatus(302)
-    assert.equal(redeemed.header('location'), '/dashboard')
+    const redeemed = await expectRedirect(redeem(client, token), '/dashboard')
     assert.equal(sessionAfter(redeemed)[WEB_SESSION_KEY], owner.id)
-
-    const dashboard = await client
-      .get('/dashboard')
-      .withSession(sessionAfter(redeemed))
-      .redirects(0)
-    dashboard.assertStatus(200)
-    dashboard.assertTextIncludes(store.name)
+    await assertOpensDashboard(client, redeemed, store.name)
   })
 
-  test('a magic link used a second time is gone (410) and signs nobody in', async ({
-    client,
-    assert,
-  }) => {
+  test('a magic link used a second time is gone (410) and signs nobody in', async (ctx) => {
+    const { client, assert } = ctx
     const { token } = await ownerWithMagicLink(client)
     await expectStatus(redeem(client, token), 302)
 
@@ -210,20 +147,16 @@ test.group('Magic links', (group) => {
     response.assertStatus(302)
   })
 
-  test('a made-up magic link is not found (404), whether opened or pressed', async ({
-    client,
-    assert,
-  }) => {
+  test('a made-up magic link is not found (404), whether opened or pressed', async (ctx) => {
+    const { client, assert } = ctx
     await expectStatus(client.get('/magic-links/not-a-real-token').redirects(0), 404)
     const pressed = await redeem(client, 'not-a-real-token')
     pressed.assertStatus(404)
     assert.isFalse(isSignedIn(pressed))
   })
 
-  test('opening a magic link, as mail scanners and link previews do (HEAD, GET), spends nothing', async ({
-    client,
-    assert,
-  }) => {
+  test('opening a magic link, as mail scanners and link previews do (HEAD, GET), spends nothing', async (ctx) => {
+    const { client, assert } = ctx
     const { owner, token } = await ownerWithMagicLink(client)
 
     await expectStatus(client.head(`/magic-links/${token}`).redirects(0), 200)
@@ -237,10 +170,8 @@ test.group('Magic links', (group) => {
     assert.equal(sessionAfter(redeemed)[WEB_SESSION_KEY], owner.id)
   })
 
-  test('the sign-in button needs the CSRF token of the page it is on', async ({
-    client,
-    assert,
-  }) => {
+  test('the sign-in button needs the CSRF token of the page it is on', async (ctx) => {
+    const { client, assert } = ctx
     const { token } = await ownerWithMagicLink(client)
     const forged = await client.post(`/magic-links/${token}/session`).redirects(0)
     assert.notEqual(forged.status(), 302)
@@ -248,10 +179,8 @@ test.group('Magic links', (group) => {
     await expectStatus(redeem(client, token), 302)
   })
 
-  test('an unknown email gets the same "check your email" page and no mail', async ({
-    client,
-    assert,
-  }) => {
+  test('an unknown email gets the same "check your email" page and no mail', async (ctx) => {
+    const { client, assert } = ctx
     const { owner } = await createStore()
     const known = await client.post('/magic-links').form({ email: owner.email }).withCsrfToken()
     const nobody = uniqueEmail('nobody')
@@ -284,25 +213,13 @@ test.group('Magic links', (group) => {
 test.group('Sign-out', () => {
   test('signing out ends the session', async ({ client, assert }) => {
     const { owner } = await createStore()
-    const response = await client.post('/signout').loginAs(owner).withCsrfToken().redirects(0)
-    response.assertStatus(302)
-    assert.equal(response.header('location'), '/')
+    const response = await expectRedirect(formAs(client, owner, 'post', '/signout'), '/')
     assert.isFalse(isSignedIn(response))
-
-    const dashboard = await client
-      .get('/dashboard')
-      .withSession(sessionAfter(response))
-      .redirects(0)
-    dashboard.assertStatus(302)
-    assert.equal(dashboard.header('location'), '/signin')
+    await expectRedirect(dashboardAfter(client, response), '/signin')
   })
 
-  test('the dashboard sends visitors who are not signed in to the sign-in page', async ({
-    client,
-    assert,
-  }) => {
-    const response = await client.get('/dashboard').redirects(0)
-    response.assertStatus(302)
-    assert.equal(response.header('location'), '/signin')
+  test('the dashboard sends visitors who are not signed in to the sign-in page', async (ctx) => {
+    const { client } = ctx
+    await expectRedirect(client.get('/dashboard').redirects(0), '/signin')
   })
 })

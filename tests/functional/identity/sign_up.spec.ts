@@ -4,11 +4,13 @@ import { Membership, User } from '#identity/mod'
 import { BLUEPRINT_NAMES, withTenant } from '#tenancy/mod'
 import Tenant from '#tenancy/models/tenant'
 import {
+  assertOpensDashboard,
   confirmAddress,
   confirmationToken,
+  expectRedirect,
+  expectStatus,
   isSignedIn,
   mailedToken,
-  sessionAfter,
   signUp,
   signUpForm as validSignUp,
 } from './support.js'
@@ -28,10 +30,8 @@ async function userExists(email: string) {
 }
 
 test.group('Sign-up', () => {
-  test('sign-up creates the store, its unconfirmed owner and the membership, and asks to check the email', async ({
-    client,
-    assert,
-  }) => {
+  test('sign-up creates the store, its unconfirmed owner and the membership, and asks to check the email', async (ctx) => {
+    const { client, assert } = ctx
     const input = validSignUp({ blueprint: undefined })
     const response = await signUp(client, input)
     response.assertStatus(200)
@@ -50,40 +50,29 @@ test.group('Sign-up', () => {
     assert.equal(memberships[0].role, 'owner')
   })
 
-  test('the link in the sign-up mail confirms the address and opens the new store dashboard', async ({
-    client,
-    assert,
-  }) => {
+  test('the link in the sign-up mail confirms the address and opens the new store dashboard', async (ctx) => {
+    const { client, assert } = ctx
     const input = validSignUp({ storeName: `Shop ${unique()}` })
-    await signUp(client, input).then((response: any) => response.assertStatus(200))
+    await expectStatus(signUp(client, input), 200)
     const token = await confirmationToken(input.email)
 
     const page = await client.get(`/email-verifications/${token}`).redirects(0)
     page.assertStatus(200)
     page.assertTextIncludes('name="password"')
-    const confirmed = await confirmAddress(client, token, PASSWORD)
-    confirmed.assertStatus(302)
-    assert.equal(confirmed.header('location'), '/dashboard')
-
-    const dashboard = await client
-      .get('/dashboard')
-      .withSession(sessionAfter(confirmed))
-      .redirects(0)
-    dashboard.assertStatus(200)
-    dashboard.assertTextIncludes(input.storeName)
+    const confirmed = await expectRedirect(confirmAddress(client, token, PASSWORD), '/dashboard')
+    await assertOpensDashboard(client, confirmed, input.storeName)
     const user = await User.findByOrFail('email', input.email)
     assert.isNotNull(user.emailVerifiedAt)
     assert.isNotNull(user.password, 'the password its owner typed again is kept')
   })
 
-  test('the storefront answers at /s/<slug> right after sign-up, even when it was asked for before', async ({
-    client,
-  }) => {
+  test('the storefront answers at /s/<slug> right after sign-up, even when it was asked for before', async (ctx) => {
+    const { client } = ctx
     const input = validSignUp()
     const before = await client.get(`/s/${input.slug}`)
     before.assertStatus(404)
 
-    await signUp(client, input).then((response: any) => response.assertStatus(200))
+    await expectStatus(signUp(client, input), 200)
 
     const after = await client.get(`/s/${input.slug}`)
     after.assertStatus(200)
@@ -100,92 +89,54 @@ test.group('Sign-up', () => {
 
   test('the email and slug are normalised to lower case', async ({ client, assert }) => {
     const input = validSignUp()
-    const response = await client
-      .post('/signup')
-      .form({ ...input, email: input.email.toUpperCase(), slug: input.slug.toUpperCase() })
-      .withCsrfToken()
-      .redirects(0)
-    response.assertStatus(200)
+    const shouted = { ...input, email: input.email.toUpperCase(), slug: input.slug.toUpperCase() }
+    await expectStatus(signUp(client, shouted), 200)
     assert.isTrue(await tenantExists(input.slug))
     assert.isTrue(await userExists(input.email))
   })
 })
 
 test.group('Sign-up with bad input', () => {
-  const cases: {
-    name: string
-    overrides: (input: Record<string, unknown>) => Record<string, unknown>
-    message: string
-  }[] = [
-    {
-      name: 'a missing full name',
-      overrides: () => ({ fullName: undefined }),
-      message: 'Full name is required',
-    },
-    {
-      name: 'a missing email',
-      overrides: () => ({ email: undefined }),
-      message: 'Email is required',
-    },
-    {
-      name: 'a missing password',
-      overrides: () => ({ password: undefined }),
-      message: 'Password is required',
-    },
-    {
-      name: 'a missing store name',
-      overrides: () => ({ storeName: undefined }),
-      message: 'Store name is required',
-    },
-    {
-      name: 'a missing slug',
-      overrides: () => ({ slug: undefined }),
-      message: 'Store address is required',
-    },
-    {
-      name: 'a malformed email',
-      overrides: () => ({ email: 'not-an-email' }),
-      message: 'Enter a valid email address',
-    },
-    {
-      name: 'a password shorter than 10 characters',
-      overrides: () => ({ password: 'short1234' }),
-      message: 'Password needs at least 10 characters',
-    },
-    {
-      name: 'a reserved slug',
-      overrides: () => ({ slug: 'admin' }),
-      message: 'is reserved; choose another',
-    },
-    {
-      name: 'a slug with upper case and spaces',
-      overrides: () => ({ slug: 'A b' }),
-      message: 'Use 3 to 40 lowercase letters, digits or hyphens, starting with a letter',
-    },
-    {
-      name: 'a store name over 120 characters',
-      overrides: () => ({ storeName: 'x'.repeat(121) }),
-      message: 'Store name can have at most 120 characters',
-    },
-    {
-      name: 'an unknown blueprint',
-      overrides: () => ({ blueprint: 'no-such-blueprint' }),
-      message: 'Choose one of the listed options',
-    },
+  /** [what is wrong, the fields that make it wrong, the message shown beside the field] */
+  const cases: [string, Record<string, unknown>, string][] = [
+    ['a missing full name', { fullName: undefined }, 'Full name is required'],
+    ['a missing email', { email: undefined }, 'Email is required'],
+    ['a missing password', { password: undefined }, 'Password is required'],
+    ['a missing store name', { storeName: undefined }, 'Store name is required'],
+    ['a missing slug', { slug: undefined }, 'Store address is required'],
+    ['a malformed email', { email: 'not-an-email' }, 'Enter a valid email address'],
+    [
+      'a password shorter than 10 characters',
+      { password: 'short1234' },
+      'Password needs at least 10 characters',
+    ],
+    ['a reserved slug', { slug: 'admin' }, 'is reserved; choose another'],
+    [
+      'a slug with upper case and spaces',
+      { slug: 'A b' },
+      'Use 3 to 40 lowercase letters, digits or hyphens, starting with a letter',
+    ],
+    [
+      'a store name over 120 characters',
+      { storeName: 'x'.repeat(121) },
+      'Store name can have at most 120 characters',
+    ],
+    [
+      'an unknown blueprint',
+      { blueprint: 'no-such-blueprint' },
+      'Choose one of the listed options',
+    ],
   ]
 
-  for (const testCase of cases) {
-    test(`sign-up with ${testCase.name} is refused with 422 and writes nothing`, async ({
-      client,
-      assert,
-    }) => {
+  for (const [wrong, overrides, message] of cases) {
+    test(`sign-up with ${wrong} is refused with 422 and writes nothing`, async (ctx) => {
+      const { client, assert } = ctx
       const base = validSignUp()
-      const input: Record<string, unknown> = { ...base, ...testCase.overrides(base) }
+      const input: Record<string, unknown> = { ...base, ...overrides }
       for (const key of Object.keys(input)) if (input[key] === undefined) delete input[key]
 
-      const response = await client.post('/signup').form(input).withCsrfToken().redirects(0)
-      response.assertStatus(422)
-      assert.include(response.text(), testCase.message)
+      const response = await expectStatus(signUp(client, input), 422)
+      assert.include(response.text(), message)
       assert.notInclude(response.text(), PASSWORD, 'the password is never echoed back')
 
       assert.isFalse(await tenantExists(String(base.slug)), 'no tenant was created')
@@ -193,24 +144,19 @@ test.group('Sign-up with bad input', () => {
     })
   }
 
-  test('sign-up with a slug another store has taken is refused with 422 and writes nothing', async ({
-    client,
-    assert,
-  }) => {
+  test('sign-up with a slug another store has taken is refused with 422 and writes nothing', async (ctx) => {
+    const { client, assert } = ctx
     const { store } = await createStore()
     const input = validSignUp({ slug: store.slug })
-    const response = await client.post('/signup').form(input).withCsrfToken().redirects(0)
-    response.assertStatus(422)
+    const response = await expectStatus(signUp(client, input), 422)
     assert.include(response.text(), 'is already taken')
     assert.isFalse(await userExists(input.email), 'the user was rolled back with the tenant')
     const tenants = await db.from('tenants').where('slug', store.slug)
     assert.lengthOf(tenants, 1)
   })
 
-  test('sign-up with the address of an existing account answers exactly like a new sign-up, creates nothing and mails the owner', async ({
-    client,
-    assert,
-  }) => {
+  test('sign-up with the address of an existing account answers exactly like a new sign-up, creates nothing and mails the owner', async (ctx) => {
+    const { client, assert } = ctx
     const existing = await createUser()
     const taken = validSignUp({ email: existing.email.toUpperCase() })
     const fresh = validSignUp()
@@ -225,14 +171,10 @@ test.group('Sign-up with bad input', () => {
     assert.include(mail!.text, '/signin')
   })
 
-  test('sign-up with the address of an unconfirmed account mails a fresh confirmation link', async ({
-    client,
-    assert,
-  }) => {
+  test('sign-up with the address of an unconfirmed account mails a fresh confirmation link', async (ctx) => {
+    const { client, assert } = ctx
     const unconfirmed = await createUser(undefined, undefined, { verified: false })
-    await signUp(client, validSignUp({ email: unconfirmed.email })).then((response: any) =>
-      response.assertStatus(200)
-    )
+    await expectStatus(signUp(client, validSignUp({ email: unconfirmed.email })), 200)
     const token = await mailedToken(
       unconfirmed.email,
       '/email-verifications',
@@ -241,13 +183,10 @@ test.group('Sign-up with bad input', () => {
     assert.isString(token)
   })
 
-  test('a refused sign-up keeps what was typed, except the password', async ({
-    client,
-    assert,
-  }) => {
+  test('a refused sign-up keeps what was typed, except the password', async (ctx) => {
+    const { client, assert } = ctx
     const input = validSignUp({ slug: 'admin', storeName: `Kept ${unique()}` })
-    const response = await client.post('/signup').form(input).withCsrfToken().redirects(0)
-    response.assertStatus(422)
+    const response = await expectStatus(signUp(client, input), 422)
     assert.include(response.text(), input.storeName)
     assert.include(response.text(), input.email)
     assert.notInclude(response.text(), PASSWORD)
@@ -255,13 +194,10 @@ test.group('Sign-up with bad input', () => {
 
   test('a JSON sign-up with bad input gets field errors', async ({ client, assert }) => {
     const input = validSignUp({ password: 'short' })
-    const response = await client
-      .post('/signup')
-      .header('accept', 'application/json')
-      .form(input)
-      .withCsrfToken()
-      .redirects(0)
-    response.assertStatus(422)
+    const response = await expectStatus(
+      signUp(client, input).header('accept', 'application/json'),
+      422
+    )
     const body = response.body()
     assert.isArray(body.errors)
     assert.isTrue(body.errors.some((error: { field: string }) => error.field === 'password'))

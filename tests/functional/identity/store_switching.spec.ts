@@ -52,10 +52,8 @@ test.group('A user in several stores', () => {
     response.assertStatus(422)
   })
 
-  test('a second store with a taken address is refused and nothing is created', async ({
-    client,
-    assert,
-  }) => {
+  test('a second store with a taken address is refused and nothing is created', async (ctx) => {
+    const { client, assert } = ctx
     const { owner, store } = await createStore()
     const copycat = unique('Copycat ')
     const response = await client

@@ -66,6 +66,45 @@ export function formAs(
   return client[method](url).form(form).loginAs(actor).withCsrfToken().redirects(0)
 }
 
+/** A JSON body sent as the signed-in `actor` by a caller that wants JSON back */
+export function jsonAs(
+  client: any,
+  actor: User,
+  method: 'post' | 'put' | 'delete',
+  url: string,
+  body: Record<string, unknown>
+) {
+  return client[method](url)
+    .header('accept', 'application/json')
+    .json(body)
+    .loginAs(actor)
+    .withCsrfToken()
+    .redirects(0)
+}
+
+/** The password sign-in form, sent with CSRF, redirects not followed */
+export function signIn(client: any, email: string, password = PASSWORD) {
+  return client.post('/signin').form({ email, password }).withCsrfToken().redirects(0)
+}
+
+/** Sends a request (or awaits a pending one) and asserts it redirects (302) to `location` */
+export async function expectRedirect(request: PromiseLike<ApiResponse>, location: string) {
+  const response = await expectStatus(request, 302)
+  response.assertHeader('location', location)
+  return response
+}
+
+/** The dashboard, asked for with the session `response` left behind */
+export function dashboardAfter(client: any, response: ApiResponse) {
+  return client.get('/dashboard').withSession(sessionAfter(response)).redirects(0)
+}
+
+/** Asserts that the session `response` left behind opens the dashboard of `storeName` */
+export async function assertOpensDashboard(client: any, response: ApiResponse, storeName: string) {
+  const dashboard = await expectStatus(dashboardAfter(client, response), 200)
+  dashboard.assertTextIncludes(storeName)
+}
+
 /** Sends `count` requests at once, as racing clients would */
 export function atOnce(count: number, send: (index: number) => PromiseLike<ApiResponse>) {
   return Promise.all(Array.from({ length: count }, (_, index) => send(index)))
@@ -119,4 +158,17 @@ export function confirmationToken(email: string) {
 export function confirmAddress(client: any, token: string, password?: string) {
   const form = password === undefined ? {} : { password }
   return pressLinkButton(client, `/email-verifications/${token}/confirmation`, form)
+}
+
+export const MAGIC_LINK_SUBJECT = /sign-in link/
+
+/** Asks for a magic link for `email` and returns the token from the mail */
+export async function requestMagicLink(client: any, email: string) {
+  await expectStatus(client.post('/magic-links').form({ email }).withCsrfToken(), 200)
+  return mailedToken(email, '/magic-links', MAGIC_LINK_SUBJECT)
+}
+
+/** Presses "Sign in" on a magic link's page: the only request that spends the link */
+export function redeemMagicLink(client: any, token: string) {
+  return pressLinkButton(client, `/magic-links/${token}/session`)
 }

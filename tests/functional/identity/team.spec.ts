@@ -7,14 +7,18 @@ import { SuspendStore, recentActivity, withTenant, type TenantSnapshot } from '#
 import { PASSWORD, createStore, createUser, lastMailTo, linkIn, uniqueEmail } from '#tests/helpers'
 import {
   WEB_SESSION_KEY,
+  assertOpensDashboard,
   atOnce,
+  expectRedirect,
   expectStatus,
   formAs,
   mailedToken,
   membershipIdOf,
   membershipOf,
+  pressLinkButton,
   resetThrottle,
   sessionAfter,
+  signIn,
   statusesOf,
 } from './support.js'
 
@@ -29,19 +33,13 @@ async function invitationsFor(store: TenantSnapshot, email: string) {
   return db.from('invitations').where('tenant_id', store.id).where('email', email)
 }
 
-async function invite(client: any, actor: User, email: string, role: Role) {
-  return client
-    .post('/dashboard/invitations')
-    .form({ email, role })
-    .loginAs(actor)
-    .withCsrfToken()
-    .redirects(0)
+function invite(client: any, actor: User, email: string, role: Role) {
+  return formAs(client, actor, 'post', '/dashboard/invitations', { email, role })
 }
 
 /** Invites through the dashboard and returns the token from the mail. */
 async function inviteAndReadToken(client: any, actor: User, email: string, role: Role) {
-  const response = await invite(client, actor, email, role)
-  response.assertStatus(302)
+  await expectStatus(invite(client, actor, email, role), 302)
   return mailedToken(email, '/invitations', INVITE_SUBJECT)
 }
 
@@ -53,27 +51,29 @@ async function storeWithInvitation(client: any, role: Role = 'member') {
   return { ...fixture, email, token }
 }
 
-async function acceptAsNewAccount(client: any, token: string, fullName = 'New Member') {
-  return client
-    .post(`/invitations/${token}/acceptance`)
-    .form({ fullName, password: PASSWORD })
-    .withCsrfToken()
-    .redirects(0)
+function acceptAsNewAccount(
+  client: any,
+  token: string,
+  fullName = 'New Member',
+  password = PASSWORD
+) {
+  return pressLinkButton(client, `/invitations/${token}/acceptance`, { fullName, password })
+}
+
+/** Accepts as the signed-in `user`, without a form */
+function acceptAs(client: any, user: User, token: string) {
+  return formAs(client, user, 'post', `/invitations/${token}/acceptance`)
 }
 
 test.group('Invitations', (group) => {
   group.each.setup(() => resetThrottle('signUp'))
   group.each.teardown(() => clock.travelTo(null))
 
-  test('an owner invites a new address, which is mailed an invitation link', async ({
-    client,
-    assert,
-  }) => {
+  test('an owner invites a new address, which is mailed an invitation link', async (ctx) => {
+    const { client, assert } = ctx
     const { store, owner } = await createStore()
     const email = uniqueEmail('invitee')
-    const response = await invite(client, owner, email, 'member')
-    response.assertStatus(302)
-    assert.equal(response.header('location'), '/dashboard/team')
+    await expectRedirect(invite(client, owner, email, 'member'), '/dashboard/team')
 
     const mail = await lastMailTo(email, { subject: INVITE_SUBJECT })
     assert.exists(mail, 'the invitation mail was not delivered')
@@ -107,15 +107,14 @@ test.group('Invitations', (group) => {
     page.assertTextIncludes('name="password"')
   })
 
-  test('accepting as a new account creates the user and membership and lands in the store dashboard', async ({
-    client,
-    assert,
-  }) => {
+  test('accepting as a new account creates the user and membership and lands in the store dashboard', async (ctx) => {
+    const { client, assert } = ctx
     const { store, email, token } = await storeWithInvitation(client, 'finance')
 
-    const accepted = await acceptAsNewAccount(client, token, 'Fiona Finance')
-    accepted.assertStatus(302)
-    assert.equal(accepted.header('location'), '/dashboard')
+    const accepted = await expectRedirect(
+      acceptAsNewAccount(client, token, 'Fiona Finance'),
+      '/dashboard'
+    )
 
     const user = await User.findByOrFail('email', email)
     assert.equal(user.fullName, 'Fiona Finance')
@@ -126,25 +125,13 @@ test.group('Invitations', (group) => {
     const rows = await invitationsFor(store, email)
     assert.isNotNull(rows[0].accepted_at)
 
-    const dashboard = await client
-      .get('/dashboard')
-      .withSession(sessionAfter(accepted))
-      .redirects(0)
-    dashboard.assertStatus(200)
-    dashboard.assertTextIncludes(store.name)
+    await assertOpensDashboard(client, accepted, store.name)
   })
 
-  test('accepting with a short password is refused with 422 and creates nothing', async ({
-    client,
-    assert,
-  }) => {
+  test('accepting with a short password is refused with 422 and creates nothing', async (ctx) => {
+    const { client, assert } = ctx
     const { email, token } = await storeWithInvitation(client, 'member')
-    const response = await client
-      .post(`/invitations/${token}/acceptance`)
-      .form({ fullName: 'Shorty', password: 'short' })
-      .withCsrfToken()
-      .redirects(0)
-    response.assertStatus(422)
+    const response = await expectStatus(acceptAsNewAccount(client, token, 'Shorty', 'short'), 422)
     response.assertTextIncludes('Password needs at least 10 characters')
     assert.isNull(await User.findBy('email', email))
     await expectStatus(client.get(`/invitations/${token}`), 200)
@@ -205,10 +192,8 @@ test.group('Invitations', (group) => {
     })
   }
 
-  test('inviting someone who is already a member is refused with 422', async ({
-    client,
-    assert,
-  }) => {
+  test('inviting someone who is already a member is refused with 422', async (ctx) => {
+    const { client, assert } = ctx
     const { store, owner, members } = await createStore()
     const response = await invite(client, owner, members.member.email, 'admin')
     response.assertStatus(422)
@@ -224,10 +209,8 @@ test.group('Invitations', (group) => {
     assert.lengthOf(await invitationsFor(store, email), 0)
   })
 
-  test('an existing account accepts while signed in, without a form', async ({
-    client,
-    assert,
-  }) => {
+  test('an existing account accepts while signed in, without a form', async (ctx) => {
+    const { client, assert } = ctx
     const { store, owner } = await createStore()
     const existing = await createUser(uniqueEmail('existing'))
     const token = await inviteAndReadToken(client, owner, existing.email, 'admin')
@@ -236,22 +219,14 @@ test.group('Invitations', (group) => {
     page.assertStatus(200)
     assert.notInclude(page.text(), 'name="password"')
 
-    const accepted = await client
-      .post(`/invitations/${token}/acceptance`)
-      .loginAs(existing)
-      .withCsrfToken()
-      .redirects(0)
-    accepted.assertStatus(302)
-    assert.equal(accepted.header('location'), '/dashboard')
+    const accepted = await expectRedirect(acceptAs(client, existing, token), '/dashboard')
     assert.equal(sessionAfter(accepted).currentTenantId, store.id)
     const membership = await membershipOf(store, existing)
     assert.equal(membership?.role, 'admin')
   })
 
-  test('an existing account cannot accept by creating a second account', async ({
-    client,
-    assert,
-  }) => {
+  test('an existing account cannot accept by creating a second account', async (ctx) => {
+    const { client, assert } = ctx
     const { store, owner } = await createStore()
     const existing = await createUser(uniqueEmail('existing'))
     const token = await inviteAndReadToken(client, owner, existing.email, 'member')
@@ -267,19 +242,12 @@ test.group('Invitations', (group) => {
     assert.lengthOf(users, 1)
   })
 
-  test('someone signed in with another address cannot accept the invitation', async ({
-    client,
-    assert,
-  }) => {
+  test('someone signed in with another address cannot accept the invitation', async (ctx) => {
+    const { client, assert } = ctx
     const { store, token } = await storeWithInvitation(client, 'member')
     const stranger = await createUser(uniqueEmail('stranger'))
 
-    const response = await client
-      .post(`/invitations/${token}/acceptance`)
-      .loginAs(stranger)
-      .withCsrfToken()
-      .redirects(0)
-    response.assertStatus(403)
+    await expectStatus(acceptAs(client, stranger, token), 403)
     assert.isNull(await membershipOf(store, stranger))
     await expectStatus(client.get(`/invitations/${token}`), 200)
   })
@@ -288,24 +256,19 @@ test.group('Invitations', (group) => {
     await expectStatus(client.get('/invitations/not-a-real-token'), 404)
   })
 
-  test('an account whose address is not confirmed cannot accept an invitation', async ({
-    client,
-    assert,
-  }) => {
+  test('an account whose address is not confirmed cannot accept an invitation', async (ctx) => {
+    const { client, assert } = ctx
     const { store, owner } = await createStore()
     const unconfirmed = await createUser(uniqueEmail('unconfirmed'), 'Una', { verified: false })
     const token = await inviteAndReadToken(client, owner, unconfirmed.email, 'admin')
 
-    const response = await formAs(client, unconfirmed, 'post', `/invitations/${token}/acceptance`)
-    response.assertStatus(403)
+    const response = await expectStatus(acceptAs(client, unconfirmed, token), 403)
     response.assertTextIncludes('Confirm your email address before accepting')
     assert.isNull(await membershipOf(store, unconfirmed))
   })
 
-  test('a suspended store refuses invitation acceptances with 423 and creates nothing', async ({
-    client,
-    assert,
-  }) => {
+  test('a suspended store refuses invitation acceptances with 423 and creates nothing', async (ctx) => {
+    const { client, assert } = ctx
     const { store, email, token } = await storeWithInvitation(client, 'member')
     await new SuspendStore().handle(store.slug)
 
@@ -314,310 +277,6 @@ test.group('Invitations', (group) => {
     response.assertTextIncludes('This store is suspended')
     assert.isNull(await User.findBy('email', email))
     assert.isNull((await invitationsFor(store, email))[0].accepted_at)
-  })
-})
-
-test.group('Roles and removal', (group) => {
-  group.each.setup(() => resetThrottle('signUp'))
-
-  test('an owner changes a member to finance', async ({ client, assert }) => {
-    const { store, owner, members } = await createStore()
-    const id = await membershipIdOf(store, members.member)
-    const response = await client
-      .put(`/dashboard/team/${id}`)
-      .form({ role: 'finance' })
-      .loginAs(owner)
-      .withCsrfToken()
-      .redirects(0)
-    response.assertStatus(302)
-    assert.equal(await roleOf(store, members.member), 'finance')
-  })
-
-  test('an admin cannot promote anyone to owner', async ({ client, assert }) => {
-    const { store, members } = await createStore()
-    const id = await membershipIdOf(store, members.member)
-    const response = await client
-      .put(`/dashboard/team/${id}`)
-      .form({ role: 'owner' })
-      .loginAs(members.admin)
-      .withCsrfToken()
-      .redirects(0)
-    response.assertStatus(403)
-    assert.equal(await roleOf(store, members.member), 'member')
-  })
-
-  test('an admin cannot promote themselves to owner', async ({ client, assert }) => {
-    const { store, members } = await createStore()
-    const id = await membershipIdOf(store, members.admin)
-    const response = await client
-      .put(`/dashboard/team/${id}`)
-      .form({ role: 'owner' })
-      .loginAs(members.admin)
-      .withCsrfToken()
-      .redirects(0)
-    response.assertStatus(403)
-    assert.equal(await roleOf(store, members.admin), 'admin')
-  })
-
-  test('an admin cannot demote the owner', async ({ client, assert }) => {
-    const { store, owner, members } = await createStore()
-    const id = await membershipIdOf(store, owner)
-    const response = await client
-      .put(`/dashboard/team/${id}`)
-      .form({ role: 'member' })
-      .loginAs(members.admin)
-      .withCsrfToken()
-      .redirects(0)
-    response.assertStatus(403)
-    assert.equal(await roleOf(store, owner), 'owner')
-  })
-
-  test('a member cannot change roles', async ({ client, assert }) => {
-    const { store, members } = await createStore()
-    const id = await membershipIdOf(store, members.member)
-    const response = await client
-      .put(`/dashboard/team/${id}`)
-      .form({ role: 'admin' })
-      .loginAs(members.member)
-      .withCsrfToken()
-      .redirects(0)
-    response.assertStatus(403)
-    assert.equal(await roleOf(store, members.member), 'member')
-  })
-
-  test('the last owner cannot be demoted', async ({ client, assert }) => {
-    const { store, owner } = await createStore()
-    const id = await membershipIdOf(store, owner)
-    const response = await client
-      .put(`/dashboard/team/${id}`)
-      .form({ role: 'admin' })
-      .loginAs(owner)
-      .withCsrfToken()
-      .redirects(0)
-    response.assertStatus(422)
-    response.assertTextIncludes('The last owner cannot be demoted')
-    assert.equal(await roleOf(store, owner), 'owner')
-  })
-
-  test('the last owner cannot leave the store', async ({ client, assert }) => {
-    const { store, owner } = await createStore()
-    const id = await membershipIdOf(store, owner)
-    const response = await client
-      .delete(`/dashboard/team/${id}`)
-      .loginAs(owner)
-      .withCsrfToken()
-      .redirects(0)
-    response.assertStatus(422)
-    response.assertTextIncludes('The last owner cannot be removed')
-    assert.equal(await roleOf(store, owner), 'owner')
-  })
-
-  test('one of two owners can be demoted', async ({ client, assert }) => {
-    const { store, owner, members } = await createStore()
-    await withTenant(store, async () => {
-      await Membership.query().where('userId', members.admin.id).update({ role: 'owner' })
-    })
-    const id = await membershipIdOf(store, owner)
-    const response = await client
-      .put(`/dashboard/team/${id}`)
-      .form({ role: 'admin' })
-      .loginAs(members.admin)
-      .withCsrfToken()
-      .redirects(0)
-    response.assertStatus(302)
-    assert.equal(await roleOf(store, owner), 'admin')
-  })
-
-  test('an owner transfers ownership: the target becomes owner and the actor admin', async ({
-    client,
-    assert,
-  }) => {
-    const { store, owner, members } = await createStore()
-    const id = await membershipIdOf(store, members.finance)
-    const response = await client
-      .post('/dashboard/ownership-transfer')
-      .form({ membershipId: id })
-      .loginAs(owner)
-      .withCsrfToken()
-      .redirects(0)
-    response.assertStatus(302)
-    assert.equal(await roleOf(store, members.finance), 'owner')
-    assert.equal(await roleOf(store, owner), 'admin')
-  })
-
-  test('an admin cannot transfer ownership', async ({ client, assert }) => {
-    const { store, owner, members } = await createStore()
-    const id = await membershipIdOf(store, members.admin)
-    const response = await client
-      .post('/dashboard/ownership-transfer')
-      .form({ membershipId: id })
-      .loginAs(members.admin)
-      .withCsrfToken()
-      .redirects(0)
-    response.assertStatus(403)
-    assert.equal(await roleOf(store, members.admin), 'admin')
-    assert.equal(await roleOf(store, owner), 'owner')
-  })
-
-  test('ownership cannot be transferred to a member of another store', async ({
-    client,
-    assert,
-  }) => {
-    const { store, owner } = await createStore()
-    const other = await createStore()
-    const foreignId = await membershipIdOf(other.store, other.members.member)
-    const response = await client
-      .post('/dashboard/ownership-transfer')
-      .form({ membershipId: foreignId })
-      .loginAs(owner)
-      .withCsrfToken()
-      .redirects(0)
-    response.assertStatus(404)
-    assert.equal(await roleOf(store, owner), 'owner')
-    assert.equal(await roleOf(other.store, other.members.member), 'member')
-  })
-
-  test('a member can leave the store', async ({ client, assert }) => {
-    const { store, members } = await createStore()
-    const id = await membershipIdOf(store, members.member)
-    const response = await client
-      .delete(`/dashboard/team/${id}`)
-      .loginAs(members.member)
-      .withCsrfToken()
-      .redirects(0)
-    response.assertStatus(302)
-    assert.equal(response.header('location'), '/dashboard')
-    assert.isNull(await membershipOf(store, members.member))
-
-    const after = await client.get('/dashboard').loginAs(members.member).redirects(0)
-    after.assertStatus(302)
-    assert.equal(after.header('location'), '/stores/new')
-  })
-
-  test('an owner removes a member', async ({ client, assert }) => {
-    const { store, owner, members } = await createStore()
-    const id = await membershipIdOf(store, members.finance)
-    const response = await client
-      .delete(`/dashboard/team/${id}`)
-      .loginAs(owner)
-      .withCsrfToken()
-      .redirects(0)
-    response.assertStatus(302)
-    assert.equal(response.header('location'), '/dashboard/team')
-    assert.isNull(await membershipOf(store, members.finance))
-  })
-
-  test('a member cannot remove another member', async ({ client, assert }) => {
-    const { store, members } = await createStore()
-    const id = await membershipIdOf(store, members.finance)
-    const response = await client
-      .delete(`/dashboard/team/${id}`)
-      .loginAs(members.member)
-      .withCsrfToken()
-      .redirects(0)
-    response.assertStatus(403)
-    assert.isNotNull(await membershipOf(store, members.finance))
-  })
-
-  test('an admin cannot remove the owner', async ({ client, assert }) => {
-    const { store, owner, members } = await createStore()
-    const id = await membershipIdOf(store, owner)
-    const response = await client
-      .delete(`/dashboard/team/${id}`)
-      .loginAs(members.admin)
-      .withCsrfToken()
-      .redirects(0)
-    response.assertStatus(403)
-    assert.isNotNull(await membershipOf(store, owner))
-  })
-
-  test("removing a member by another store's membership id is not found", async ({
-    client,
-    assert,
-  }) => {
-    const { owner } = await createStore()
-    const other = await createStore()
-    const foreignId = await membershipIdOf(other.store, other.members.member)
-    const response = await client
-      .delete(`/dashboard/team/${foreignId}`)
-      .loginAs(owner)
-      .withCsrfToken()
-      .redirects(0)
-    response.assertStatus(404)
-    assert.isNotNull(await membershipOf(other.store, other.members.member))
-  })
-
-  test("changing the role of another store's member is not found", async ({ client, assert }) => {
-    const { owner } = await createStore()
-    const other = await createStore()
-    const foreignId = await membershipIdOf(other.store, other.members.member)
-    const response = await client
-      .put(`/dashboard/team/${foreignId}`)
-      .form({ role: 'admin' })
-      .loginAs(owner)
-      .withCsrfToken()
-      .redirects(0)
-    response.assertStatus(404)
-    assert.equal(await roleOf(other.store, other.members.member), 'member')
-  })
-
-  test('the team page lists only members of the current store', async ({ client, assert }) => {
-    const { owner, members } = await createStore()
-    const other = await createStore()
-    const team = await client.get('/dashboard/team').loginAs(owner)
-    team.assertStatus(200)
-    team.assertTextIncludes(members.finance.email)
-    assert.notInclude(team.text(), other.members.finance.email)
-  })
-
-  test('removing a member revokes their API tokens for the store, and a new invitation does not bring them back', async ({
-    client,
-    assert,
-  }) => {
-    const { store, owner, members } = await createStore()
-    const admin = members.admin
-    const { plain } = await withTenant(store, async () =>
-      issueApiToken(await Membership.findByOrFail('userId', admin.id), {
-        name: 'ci',
-        abilities: ['store:read'],
-      })
-    )
-    await expectStatus(client.get('/api/v1/store').bearerToken(plain), 200)
-
-    const id = await membershipIdOf(store, admin)
-    await expectStatus(formAs(client, owner, 'delete', `/dashboard/team/${id}`), 302)
-    const tokens = await db.from('api_tokens').where('user_id', admin.id)
-    assert.isTrue(
-      tokens.every((row) => row.revoked_at !== null),
-      'every token is revoked'
-    )
-
-    const token = await inviteAndReadToken(client, owner, admin.email, 'admin')
-    await expectStatus(formAs(client, admin, 'post', `/invitations/${token}/acceptance`), 302)
-    assert.equal(await roleOf(store, admin), 'admin')
-    await expectStatus(client.get('/api/v1/store').bearerToken(plain), 401)
-  })
-
-  test("a removed member's open session no longer reaches the store", async ({
-    client,
-    assert,
-  }) => {
-    const { store, owner, members } = await createStore()
-    const signIn = await client
-      .post('/signin')
-      .form({ email: members.finance.email, password: PASSWORD })
-      .withCsrfToken()
-      .redirects(0)
-    signIn.assertStatus(302)
-    const session = sessionAfter(signIn)
-    await expectStatus(client.get('/dashboard').withSession(session).redirects(0), 200)
-
-    const id = await membershipIdOf(store, members.finance)
-    await expectStatus(formAs(client, owner, 'delete', `/dashboard/team/${id}`), 302)
-
-    const after = await client.get('/dashboard/team').withSession(session).redirects(0)
-    after.assertStatus(302)
-    assert.equal(after.header('location'), '/stores/new')
   })
 })
 
@@ -630,6 +289,188 @@ async function makeOwner(store: TenantSnapshot, user: User) {
 function ownerCount(store: TenantSnapshot) {
   return withTenant(store, async () => (await Membership.query().where('role', 'owner')).length)
 }
+
+/** `actor` gives `target` (a member of `store`) a new role on the team page */
+async function changeRole(
+  client: any,
+  store: TenantSnapshot,
+  actor: User,
+  target: User,
+  role: Role
+) {
+  const id = await membershipIdOf(store, target)
+  return formAs(client, actor, 'put', `/dashboard/team/${id}`, { role })
+}
+
+/** `actor` removes `target` (a member of `store`) on the team page */
+async function removeMember(client: any, store: TenantSnapshot, actor: User, target: User) {
+  const id = await membershipIdOf(store, target)
+  return formAs(client, actor, 'delete', `/dashboard/team/${id}`)
+}
+
+/** `actor` hands the ownership of the current store to `target` (a member of `store`) */
+async function transferOwnership(client: any, store: TenantSnapshot, actor: User, target: User) {
+  const membershipId = await membershipIdOf(store, target)
+  return formAs(client, actor, 'post', '/dashboard/ownership-transfer', { membershipId })
+}
+
+test.group('Roles and removal', (group) => {
+  group.each.setup(() => resetThrottle('signUp'))
+
+  test('an owner changes a member to finance', async ({ client, assert }) => {
+    const { store, owner, members } = await createStore()
+    await expectStatus(changeRole(client, store, owner, members.member, 'finance'), 302)
+    assert.equal(await roleOf(store, members.member), 'finance')
+  })
+
+  /** [behaviour, who asks, whose role (everyone holds the role they are named by), new role] */
+  const refusedRoleChanges: [string, Role, Role, Role][] = [
+    ['an admin cannot promote anyone to owner', 'admin', 'member', 'owner'],
+    ['an admin cannot promote themselves to owner', 'admin', 'admin', 'owner'],
+    ['an admin cannot demote the owner', 'admin', 'owner', 'member'],
+    ['a member cannot change roles', 'member', 'member', 'admin'],
+  ]
+  for (const [behaviour, actor, target, role] of refusedRoleChanges) {
+    test(behaviour, async ({ client, assert }) => {
+      const { store, members } = await createStore()
+      await expectStatus(changeRole(client, store, members[actor], members[target], role), 403)
+      assert.equal(await roleOf(store, members[target]), target, 'the role is unchanged')
+    })
+  }
+
+  test('the last owner cannot be demoted', async ({ client, assert }) => {
+    const { store, owner } = await createStore()
+    const response = await expectStatus(changeRole(client, store, owner, owner, 'admin'), 422)
+    response.assertTextIncludes('The last owner cannot be demoted')
+    assert.equal(await roleOf(store, owner), 'owner')
+  })
+
+  test('the last owner cannot leave the store', async ({ client, assert }) => {
+    const { store, owner } = await createStore()
+    const refused = await expectStatus(removeMember(client, store, owner, owner), 422)
+    refused.assertTextIncludes('The last owner cannot be removed')
+    assert.equal(await roleOf(store, owner), 'owner')
+  })
+
+  test('one of two owners can be demoted', async ({ client, assert }) => {
+    const { store, owner, members } = await createStore()
+    await makeOwner(store, members.admin)
+    await expectStatus(changeRole(client, store, members.admin, owner, 'admin'), 302)
+    assert.equal(await roleOf(store, owner), 'admin')
+  })
+
+  test('an owner transfers ownership: the target becomes owner and the actor admin', async (ctx) => {
+    const { client, assert } = ctx
+    const { store, owner, members } = await createStore()
+    await expectStatus(transferOwnership(client, store, owner, members.finance), 302)
+    assert.equal(await roleOf(store, members.finance), 'owner')
+    assert.equal(await roleOf(store, owner), 'admin')
+  })
+
+  test('an admin cannot transfer ownership', async ({ client, assert }) => {
+    const { store, owner, members } = await createStore()
+    await expectStatus(transferOwnership(client, store, members.admin, members.admin), 403)
+    assert.equal(await roleOf(store, members.admin), 'admin')
+    assert.equal(await roleOf(store, owner), 'owner')
+  })
+
+  test('ownership cannot be transferred to a member of another store', async (ctx) => {
+    const { client, assert } = ctx
+    const { store, owner } = await createStore()
+    const other = await createStore()
+    await expectStatus(transferOwnership(client, other.store, owner, other.members.member), 404)
+    assert.equal(await roleOf(store, owner), 'owner')
+    assert.equal(await roleOf(other.store, other.members.member), 'member')
+  })
+
+  test('a member can leave the store', async ({ client, assert }) => {
+    const { store, members } = await createStore()
+    await expectRedirect(removeMember(client, store, members.member, members.member), '/dashboard')
+    assert.isNull(await membershipOf(store, members.member))
+
+    const after = client.get('/dashboard').loginAs(members.member).redirects(0)
+    await expectRedirect(after, '/stores/new')
+  })
+
+  test('an owner removes a member', async ({ client, assert }) => {
+    const { store, owner, members } = await createStore()
+    await expectRedirect(removeMember(client, store, owner, members.finance), '/dashboard/team')
+    assert.isNull(await membershipOf(store, members.finance))
+  })
+
+  /** [behaviour, who asks, whom they remove] */
+  const refusedRemovals: [string, Role, Role][] = [
+    ['a member cannot remove another member', 'member', 'finance'],
+    ['an admin cannot remove the owner', 'admin', 'owner'],
+  ]
+  for (const [behaviour, actor, target] of refusedRemovals) {
+    test(behaviour, async ({ client, assert }) => {
+      const { store, members } = await createStore()
+      await expectStatus(removeMember(client, store, members[actor], members[target]), 403)
+      assert.isNotNull(await membershipOf(store, members[target]))
+    })
+  }
+
+  test("removing a member by another store's membership id is not found", async (ctx) => {
+    const { client, assert } = ctx
+    const { owner } = await createStore()
+    const other = await createStore()
+    await expectStatus(removeMember(client, other.store, owner, other.members.member), 404)
+    assert.isNotNull(await membershipOf(other.store, other.members.member))
+  })
+
+  test("changing the role of another store's member is not found", async ({ client, assert }) => {
+    const { owner } = await createStore()
+    const other = await createStore()
+    await expectStatus(changeRole(client, other.store, owner, other.members.member, 'admin'), 404)
+    assert.equal(await roleOf(other.store, other.members.member), 'member')
+  })
+
+  test('the team page lists only members of the current store', async ({ client, assert }) => {
+    const { owner, members } = await createStore()
+    const other = await createStore()
+    const team = await client.get('/dashboard/team').loginAs(owner)
+    team.assertStatus(200)
+    team.assertTextIncludes(members.finance.email)
+    assert.notInclude(team.text(), other.members.finance.email)
+  })
+
+  test('removing a member revokes their API tokens for the store, and a new invitation does not bring them back', async (ctx) => {
+    const { client, assert } = ctx
+    const { store, owner, members } = await createStore()
+    const admin = members.admin
+    const { plain } = await withTenant(store, async () =>
+      issueApiToken(await Membership.findByOrFail('userId', admin.id), {
+        name: 'ci',
+        abilities: ['store:read'],
+      })
+    )
+    await expectStatus(client.get('/api/v1/store').bearerToken(plain), 200)
+
+    await expectStatus(removeMember(client, store, owner, admin), 302)
+    const tokens = await db.from('api_tokens').where('user_id', admin.id)
+    assert.isTrue(
+      tokens.every((row) => row.revoked_at !== null),
+      'every token is revoked'
+    )
+
+    const token = await inviteAndReadToken(client, owner, admin.email, 'admin')
+    await expectStatus(acceptAs(client, admin, token), 302)
+    assert.equal(await roleOf(store, admin), 'admin')
+    await expectStatus(client.get('/api/v1/store').bearerToken(plain), 401)
+  })
+
+  test("a removed member's open session no longer reaches the store", async ({ client }) => {
+    const { store, owner, members } = await createStore()
+    const session = sessionAfter(await expectStatus(signIn(client, members.finance.email), 302))
+    await expectStatus(client.get('/dashboard').withSession(session).redirects(0), 200)
+
+    await expectStatus(removeMember(client, store, owner, members.finance), 302)
+
+    const after = client.get('/dashboard/team').withSession(session).redirects(0)
+    await expectRedirect(after, '/stores/new')
+  })
+})
 
 /** A store whose owner and admin are both owners, with both membership ids */
 async function storeWithTwoOwners() {
@@ -664,10 +505,8 @@ test.group('Invariants under concurrent requests', (group) => {
     },
   ]
   for (const race of races) {
-    test(`${race.name} leaves exactly one owner, and one request is refused with a message`, async ({
-      client,
-      assert,
-    }) => {
+    test(`${race.name} leaves exactly one owner, and one request is refused with a message`, async (ctx) => {
+      const { client, assert } = ctx
       for (let round = 0; round < 3; round++) {
         const team = await storeWithTwoOwners()
         const responses = await Promise.all(race.send(client, team))
@@ -680,10 +519,8 @@ test.group('Invariants under concurrent requests', (group) => {
     })
   }
 
-  test('five acceptances of one invitation at once: exactly one joins, the others get 409 with a message', async ({
-    client,
-    assert,
-  }) => {
+  test('five acceptances of one invitation at once: exactly one joins, the others get 409 with a message', async (ctx) => {
+    const { client, assert } = ctx
     const { store, email, token } = await storeWithInvitation(client, 'member')
 
     const responses = await atOnce(5, (index) =>
@@ -700,19 +537,13 @@ test.group('Invariants under concurrent requests', (group) => {
 })
 
 test.group('Activity log', () => {
-  test('invitations, role changes and removals are written to the activity log', async ({
-    client,
-    assert,
-  }) => {
+  test('invitations, role changes and removals are written to the activity log', async (ctx) => {
+    const { client, assert } = ctx
     const { store, owner, members } = await createStore()
     const email = uniqueEmail('invitee')
     await expectStatus(invite(client, owner, email, 'finance'), 302)
-    const memberId = await membershipIdOf(store, members.member)
-    await expectStatus(
-      formAs(client, owner, 'put', `/dashboard/team/${memberId}`, { role: 'finance' }),
-      302
-    )
-    await expectStatus(formAs(client, owner, 'delete', `/dashboard/team/${memberId}`), 302)
+    await expectStatus(changeRole(client, store, owner, members.member, 'finance'), 302)
+    await expectStatus(removeMember(client, store, owner, members.member), 302)
 
     const entries = await withTenant(store, () => recentActivity())
     const find = (action: string) => entries.find((entry) => entry.action === action)
@@ -728,11 +559,7 @@ test.group('Activity log', () => {
 
   test('an action refused by its domain rule writes no activity', async ({ client, assert }) => {
     const { store, owner } = await createStore()
-    const id = await membershipIdOf(store, owner)
-    await expectStatus(
-      formAs(client, owner, 'put', `/dashboard/team/${id}`, { role: 'admin' }),
-      422
-    )
+    await expectStatus(changeRole(client, store, owner, owner, 'admin'), 422)
     const entries = await withTenant(store, () => recentActivity())
     assert.notInclude(
       entries.map((entry) => entry.action),
