@@ -22,6 +22,8 @@ const ApiTokenRotations = () => import('./controllers/api/token_rotations_contro
 
 export default function identityRoutes({ router, middleware, web }: RouteKit) {
   const uuid = router.matchers.uuid()
+  const permitted = (permission: string, routes: () => void) =>
+    router.group(routes).use(middleware.permits(permission))
 
   router
     .group(() => {
@@ -75,45 +77,34 @@ export default function identityRoutes({ router, middleware, web }: RouteKit) {
         .group(() => {
           router.get('/', [Dashboard, 'show']).as('dashboard.show')
           router.get('/team', [Members, 'index']).as('members.index')
-          router
-            .put('/team/:id', [Members, 'update'])
-            .as('members.update')
-            .where('id', uuid)
-            .use(middleware.permits('team:manage'))
-          router.delete('/team/:id', [Members, 'destroy']).as('members.destroy').where('id', uuid)
-          router
-            .post('/invitations', [Invitations, 'store'])
-            .as('invitations.store')
-            .use([middleware.permits('team:manage'), middleware.throttle('invitation')])
-          router
-            .delete('/invitations/:id', [Invitations, 'destroy'])
-            .as('invitations.destroy')
-            .where('id', uuid)
-            .use(middleware.permits('team:manage'))
-          router
-            .post('/ownership-transfer', [OwnershipTransfers, 'store'])
-            .as('ownership_transfers.store')
-            .use(middleware.permits('ownership:transfer'))
-          router
-            .group(() => {
-              router.get('/', [ApiTokens, 'index']).as('api_tokens.index')
-              router.post('/', [ApiTokens, 'store']).as('api_tokens.store')
-              router
-                .delete('/:id', [ApiTokens, 'destroy'])
-                .as('api_tokens.destroy')
-                .where('id', uuid)
-            })
-            .prefix('/api-tokens')
-            .use(middleware.permits('integrations:manage'))
-          router
-            .get('/activity', [Activities, 'index'])
-            .as('activities.index')
-            .use(middleware.permits('activity:read'))
-          router
-            .delete('/store', [Stores, 'destroy'])
-            .as('stores.destroy')
-            .use(middleware.permits('store:delete'))
+          // Leaving is one's own removal: MembershipPolicy decides who may remove whom
+          router.delete('/team/:id', [Members, 'destroy']).as('members.destroy')
+          permitted('team:manage', () => {
+            router.put('/team/:id', [Members, 'update']).as('members.update')
+            router
+              .post('/invitations', [Invitations, 'store'])
+              .as('invitations.store')
+              .use(middleware.throttle('invitation'))
+            router.delete('/invitations/:id', [Invitations, 'destroy']).as('invitations.destroy')
+          })
+          permitted('integrations:manage', () => {
+            router.get('/', [ApiTokens, 'index']).as('api_tokens.index')
+            router.post('/', [ApiTokens, 'store']).as('api_tokens.store')
+            router.delete('/:id', [ApiTokens, 'destroy']).as('api_tokens.destroy')
+          }).prefix('/api-tokens')
+          permitted('activity:read', () => {
+            router.get('/activity', [Activities, 'index']).as('activities.index')
+          })
+          permitted('ownership:transfer', () => {
+            router
+              .post('/ownership-transfer', [OwnershipTransfers, 'store'])
+              .as('ownership_transfers.store')
+          })
+          permitted('store:delete', () => {
+            router.delete('/store', [Stores, 'destroy']).as('stores.destroy')
+          })
         })
+        .where('id', uuid)
         .prefix('/dashboard')
         .use(middleware.dashboard())
     })
