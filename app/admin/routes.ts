@@ -8,10 +8,14 @@ export default function adminRoutes({ router, middleware, web }: RouteKit) {
     .group(() => {
       router.get('/', [Tenants, 'index']).as('tenants.index')
       router.post('/tenants', [Tenants, 'store']).as('tenants.store')
-      router.post('/tenants/:slug/suspension', [TenantSuspensions, 'store']).as('suspensions.store')
+      // A store's suspension is a resource of its own: created to suspend, destroyed to resume
       router
-        .delete('/tenants/:slug/suspension', [TenantSuspensions, 'destroy'])
-        .as('suspensions.destroy')
+        .group(() => {
+          router.post('/', [TenantSuspensions, 'store']).as('store')
+          router.delete('/', [TenantSuspensions, 'destroy']).as('destroy')
+        })
+        .prefix('/tenants/:slug/suspension')
+        .as('suspensions')
     })
     .prefix('/admin')
     .as('admin')
