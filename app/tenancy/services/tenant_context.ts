@@ -35,12 +35,11 @@ async function enter<T>(
   unitOfWork: { tenant: TenantSnapshot | null; userId: string | null },
   work: () => Promise<T>
 ): Promise<T> {
-  if (unitOfWork.tenant) {
-    await trx.rawQuery(`select set_config('app.tenant_id', ?, true)`, [unitOfWork.tenant.id])
-  }
-  if (unitOfWork.userId) {
-    await trx.rawQuery(`select set_config('app.user_id', ?, true)`, [unitOfWork.userId])
-  }
+  // One round trip for both settings; '' reads as unset (the policies wrap them in NULLIF)
+  await trx.rawQuery(
+    `select set_config('app.tenant_id', ?, true), set_config('app.user_id', ?, true)`,
+    [unitOfWork.tenant?.id ?? '', unitOfWork.userId ?? '']
+  )
   return storage.run({ ...unitOfWork, trx }, work)
 }
 

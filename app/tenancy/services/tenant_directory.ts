@@ -1,6 +1,7 @@
 import redis from '@adonisjs/redis/services/main'
 import Tenant from '../models/tenant.js'
 import type { TenantSnapshot } from './tenant_context.js'
+import { FORGET_CHANNEL, localTenantCache } from './local_tenant_cache.js'
 
 const CACHE_SECONDS = 300
 const MISS_SECONDS = 30
@@ -16,7 +17,7 @@ function idKey(id: string) {
   return `tenancy:id:${id}`
 }
 
-async function cached(
+async function fromRedis(
   key: string,
   load: () => Promise<Tenant | null>
 ): Promise<TenantSnapshot | null> {
@@ -33,10 +34,23 @@ async function cached(
   return snapshot
 }
 
+async function cached(
+  key: string,
+  load: () => Promise<Tenant | null>
+): Promise<TenantSnapshot | null> {
+  const local = localTenantCache.get(key)
+  if (local) return local.value
+  const generation = localTenantCache.generation
+  const snapshot = await fromRedis(key, load)
+  localTenantCache.set(key, snapshot, generation)
+  return snapshot
+}
+
 /**
- * Host → tenant lookups, cached in Redis. Every change to a tenant's slug,
- * domain or status goes through `forgetTenant` so the cache never serves a
- * suspended store as active for longer than one request.
+ * Host → tenant lookups, cached in this process and in Redis. Every change
+ * to a tenant's slug, domain or status goes through `forgetTenant`, which
+ * drops the Redis entries and tells every process to drop its copy, so no
+ * cache serves a suspended store as active once the change has committed.
  */
 export const tenantDirectory = {
   findBySlug(slug: string) {
@@ -55,5 +69,7 @@ export const tenantDirectory = {
     const keys = [slugKey(tenant.slug), idKey(tenant.id)]
     if (tenant.customDomain) keys.push(domainKey(tenant.customDomain))
     await redis.del(...keys)
+    localTenantCache.forget(keys)
+    await redis.publish(FORGET_CHANNEL, JSON.stringify(keys))
   },
 }
