@@ -13,7 +13,8 @@ export const appHost = env.get('APP_HOST').toLowerCase()
 export const appUrl = env.get('APP_URL').replace(/\/+$/, '')
 
 export const http = defineConfig({
-  generateRequestId: true,
+  // core's request log assigns ids (a client may not choose one; see requestIdFor)
+  generateRequestId: false,
   allowMethodSpoofing: true,
   useAsyncLocalStorage: true,
   /**

@@ -1,5 +1,21 @@
+import { randomUUID } from 'node:crypto'
+import logger from '@adonisjs/core/services/logger'
 import type { HttpContext } from '@adonisjs/core/http'
 import type { NextFn } from '@adonisjs/core/types/http'
+import { http } from '#config/app'
+
+const REQUEST_ID_HEADER = 'x-request-id'
+
+/**
+ * A request's id: the one a trusted proxy sent (so its logs and ours line
+ * up), otherwise a fresh one. A client must not choose the id our log lines
+ * carry.
+ */
+export function requestIdFor(peerAddress: string | undefined, sent: string | undefined) {
+  const fromTrustedProxy =
+    !!peerAddress && typeof http.trustProxy === 'function' && http.trustProxy(peerAddress, 0)
+  return fromTrustedProxy && sent ? sent : randomUUID()
+}
 
 /**
  * The path as logged: the route's pattern when one matched, so a token in
@@ -16,8 +32,13 @@ export function pathForLog(route: { pattern: string } | null | undefined, path: 
 export default class RequestLogMiddleware {
   async handle(ctx: HttpContext, next: NextFn) {
     const startedAt = process.hrtime.bigint()
-    const requestId = ctx.request.id()
-    if (requestId) ctx.response.header('X-Request-Id', requestId)
+    const requestId = requestIdFor(
+      ctx.request.request.socket.remoteAddress,
+      ctx.request.header(REQUEST_ID_HEADER)
+    )
+    ctx.request.request.headers[REQUEST_ID_HEADER] = requestId
+    ctx.logger = logger.child({ request_id: requestId })
+    ctx.response.header('X-Request-Id', requestId)
     try {
       await next()
     } finally {

@@ -53,3 +53,19 @@ test.group('Proxies: none is trusted unless TRUSTED_PROXIES names it', () => {
     assert.notInclude(onPlatformHost.text(), 'Elsewhere Goods')
   })
 })
+
+test.group('Request ids', () => {
+  test('a client cannot choose the request id that our logs carry; each request gets its own', async ({
+    assert,
+    client,
+  }) => {
+    const first = await client.get('/health').header('x-request-id', 'chosen-by-the-client')
+    const second = await client.get('/health').header('x-request-id', 'chosen-by-the-client')
+    const ids = [first.header('x-request-id'), second.header('x-request-id')]
+    for (const id of ids) {
+      assert.notEqual(id, 'chosen-by-the-client')
+      assert.match(id ?? '', /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/)
+    }
+    assert.notEqual(ids[0], ids[1])
+  })
+})
