@@ -35,7 +35,7 @@ export const coreModule = defineModule({
     () => import('./middleware/container_bindings_middleware.js'),
     () => import('./middleware/request_log_middleware.js'),
     () => import('./middleware/security_headers_middleware.js'),
-    () => import('@adonisjs/static/static_middleware'),
+    () => import('./middleware/public_files_middleware.js'),
     () => import('./middleware/locale_middleware.js'),
   ],
   routerMiddleware: [
