@@ -1,0 +1,41 @@
+import { configProvider } from '@adonisjs/core'
+import type { ConfigProvider } from '@adonisjs/core/types'
+import type { FormatterFactory, TranslationsFormatterContract } from '@adonisjs/i18n/types'
+
+export const MAX_REMEMBERED = 5_000
+
+/**
+ * The ICU formatter parses its message on every `t()`; a page calls `t()`
+ * dozens of times with the same few messages. This keeps the last results
+ * (bounded), keyed by locale, message and values.
+ */
+export class RememberedFormatter implements TranslationsFormatterContract {
+  readonly name: string
+  #results = new Map<string, string>()
+
+  constructor(private formatter: TranslationsFormatterContract) {
+    this.name = formatter.name
+  }
+
+  format(message: string, locale: string, data?: Record<string, any>) {
+    const key = `${locale}\u0000${message}\u0000${data ? JSON.stringify(data) : ''}`
+    const remembered = this.#results.get(key)
+    if (remembered !== undefined) return remembered
+    const result = this.formatter.format(message, locale, data)
+    if (this.#results.size >= MAX_REMEMBERED) {
+      this.#results.delete(this.#results.keys().next().value!)
+    }
+    this.#results.set(key, result)
+    return result
+  }
+}
+
+/** Wraps a formatter provider (`formatters.icu()`) so its results are remembered */
+export function rememberingTranslations(
+  provider: ConfigProvider<FormatterFactory>
+): ConfigProvider<FormatterFactory> {
+  return configProvider.create(async (app) => {
+    const factory = await provider.resolver(app)
+    return (config) => new RememberedFormatter(factory(config))
+  })
+}
