@@ -20,7 +20,7 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { CHROMIUM_FLAGS } from './chromium_flags.js'
+import { CHROMIUM_FLAGS, CHROMIUM_PATH } from './chromium_flags.js'
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url))
 const OUT = path.join(ROOT, 'bench-results')
@@ -140,7 +140,7 @@ async function lighthouse() {
       `--chrome-flags=${flags}`,
       '--quiet',
     ],
-    { CHROME_PATH: process.env.CHROME_PATH || '/usr/bin/chromium' }
+    { CHROME_PATH: process.env.CHROME_PATH || CHROMIUM_PATH }
   )
   if (code !== 0) {
     results.problems.push(

@@ -3,10 +3,17 @@
 | prefix, runs `node ace test` with any extra arguments
 | (`npm test -- unit`, `npm test -- --files=tests/unit/foo.spec.ts`), and ends
 | with one line CI reads: `tests: N passed, N failed`.
+|
+| The browser suite needs Chromium (`CHROMIUM_PATH`, default /usr/bin/chromium):
+| when it is missing, the run stops before set-up, unless the arguments leave
+| the browser suite out: suite names without `browser` (`npm test -- unit`),
+| or only `--files` under tests/unit/ or tests/functional/.
 */
 import { spawn } from 'node:child_process'
+import { accessSync, constants, statSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { CHROMIUM_PATH } from './chromium_flags.js'
 import { ROOT, childEnv, reportFailure, setup } from './setup.js'
 
 /* ---------------------------------------------------------- Redis flush -- */
@@ -48,6 +55,55 @@ export async function flushRedisPrefix(values) {
     console.log(`test: removed ${deleted} Redis key(s) under ${prefix}`)
   } finally {
     redis.disconnect()
+  }
+}
+
+/* ------------------------------------------------------------ Chromium -- */
+
+// Flags of `node ace test` that take a value (`--tags x` as well as `--tags=x`);
+// ace's parser is not greedy: `--files a b` is file a and suite b.
+const VALUE_FLAGS = new Set(
+  'files tags groups tests reporters timeout retries assets-args'.split(' ')
+)
+// Test directories of the suites that do not drive a browser (adonisrc.ts).
+const NON_BROWSER_DIRS = ['tests/unit/', 'tests/functional/']
+
+/**
+ * Whether `node ace test <args>` may run the browser suite. No: suite names
+ * are given and none is `browser`, or every `--files` value starts with
+ * tests/unit/ or tests/functional/ (Japa matches `--files` by path suffix, so
+ * a bare file name may match a browser test). Yes otherwise.
+ */
+export function needsBrowser(args) {
+  const suites = []
+  const files = []
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i]
+    if (arg === '--') continue
+    if (!arg.startsWith('-')) {
+      suites.push(arg)
+      continue
+    }
+    const [name, inline] = arg.replace(/^--?/, '').split(/=(.*)/s)
+    const value = inline ?? (VALUE_FLAGS.has(name) ? args[++i] : undefined)
+    if (name === 'files' && value !== undefined) files.push(...value.split(','))
+  }
+  if (suites.length && !suites.includes('browser')) return false
+  if (files.length) {
+    const named = (file) => file.replace(/^\.\//, '')
+    return !files.every((file) => NON_BROWSER_DIRS.some((dir) => named(file).startsWith(dir)))
+  }
+  return true
+}
+
+/** Why Chromium cannot be run from `path`, or null when it can. */
+export function chromiumProblem(path = CHROMIUM_PATH) {
+  try {
+    if (!statSync(path).isFile()) return `${path} is not a file`
+    accessSync(path, constants.X_OK)
+    return null
+  } catch (error) {
+    return error.code === 'ENOENT' ? `${path} does not exist` : `${path}: ${error.message}`
   }
 }
 
@@ -109,6 +165,20 @@ function runTests(values, args) {
 
 async function main() {
   const args = process.argv.slice(2)
+  const problem = needsBrowser(args) ? chromiumProblem() : null
+  if (problem) {
+    console.error(
+      [
+        `test: Chromium is missing for the browser suite (${problem}).`,
+        '  Install it: apt-get install chromium   (Debian/Ubuntu; /usr/bin/chromium)',
+        '  or set CHROMIUM_PATH to a Chromium/Chrome binary.',
+        '  Without a browser, run the other suites: npm test -- unit functional',
+      ].join('\n')
+    )
+    console.log('tests: 0 passed, 1 failed')
+    console.log('(Chromium missing: no test ran; see above)')
+    return 1
+  }
   let values
   try {
     values = await setup({ env: 'test', fresh: true })

@@ -10,7 +10,7 @@ import { shieldApiClient } from '@adonisjs/shield/plugins/api_client'
 import { browserClient } from '@japa/browser-client'
 import { chromium } from 'playwright-core'
 import { spawn } from 'node:child_process'
-import { CHROMIUM_FLAGS } from '../bin/chromium_flags.js'
+import { CHROMIUM_FLAGS, CHROMIUM_PATH } from '../bin/chromium_flags.js'
 
 export { CHROMIUM_FLAGS }
 
@@ -24,7 +24,7 @@ export const plugins: Config['plugins'] = [
   browserClient({
     runInSuites: ['browser'],
     launcher: (options) =>
-      chromium.launch({ ...options, executablePath: '/usr/bin/chromium', args: CHROMIUM_FLAGS }),
+      chromium.launch({ ...options, executablePath: CHROMIUM_PATH, args: CHROMIUM_FLAGS }),
   }),
 ]
 
