@@ -1,9 +1,98 @@
 /*
-| Step: static assets (htmx, the stylesheet, resources/js) into public/.
+| Step: static assets (htmx, the stylesheet, resources/js) into public/, and
+| the icon sprite public/icons.svg built from lucide-static.
 */
-import { copyFileSync, existsSync, mkdirSync, readdirSync } from 'node:fs'
+import {
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  readFileSync,
+  readdirSync,
+  writeFileSync,
+} from 'node:fs'
 import { join } from 'node:path'
 import { ROOT, log } from './common.js'
+
+/**
+ * The icons the views use (`@!icon({ name })` in resources/views/components/icon.edge),
+ * by their lucide name. Add a name here to make it available.
+ */
+export const ICONS = [
+  'activity',
+  'chevron-right',
+  'circle',
+  'circle-alert',
+  'circle-check',
+  'credit-card',
+  'external-link',
+  'folder-kanban',
+  'gauge',
+  'inbox',
+  'info',
+  'key-round',
+  'languages',
+  'layout-dashboard',
+  'log-out',
+  'menu',
+  'package',
+  'plus',
+  'search-x',
+  'share-2',
+  'shield',
+  'shopping-cart',
+  'store',
+  'tag',
+  'trash-2',
+  'triangle-alert',
+  'user',
+  'users',
+]
+
+const ICON_DIR = 'node_modules/lucide-static/icons'
+
+/** One `<symbol id="name">` per icon, the attributes of lucide's `<svg>` kept on it. */
+export function buildIconSprite(names = ICONS) {
+  const symbols = []
+  const missing = []
+  for (const name of names) {
+    const file = join(ROOT, ICON_DIR, `${name}.svg`)
+    if (!existsSync(file)) {
+      missing.push(name)
+      continue
+    }
+    const svg = readFileSync(file, 'utf8').replace(/<!--[\s\S]*?-->/g, '')
+    const match = /<svg([^>]*)>([\s\S]*?)<\/svg>/.exec(svg)
+    if (!match) {
+      missing.push(name)
+      continue
+    }
+    const attributes = [
+      'viewBox',
+      'fill',
+      'stroke',
+      'stroke-width',
+      'stroke-linecap',
+      'stroke-linejoin',
+    ]
+      .map((attribute) => {
+        const value = new RegExp(`\\s${attribute}="([^"]*)"`).exec(match[1])
+        return value ? ` ${attribute}="${value[1]}"` : ''
+      })
+      .join('')
+    const body = match[2]
+      .split('\n')
+      .map((line) => line.trim())
+      .filter(Boolean)
+      .join('')
+    symbols.push(`<symbol id="${name}"${attributes}>${body}</symbol>`)
+  }
+  const sprite =
+    '<svg xmlns="http://www.w3.org/2000/svg">\n' +
+    '<!-- Icons from lucide-static (ISC license), built by bin/setup/copy_assets.js -->\n' +
+    symbols.join('\n') +
+    '\n</svg>\n'
+  return { sprite, count: symbols.length, missing }
+}
 
 export function copyAssets() {
   const copies = [
@@ -27,6 +116,15 @@ export function copyAssets() {
     mkdirSync(join(ROOT, to, '..'), { recursive: true })
     copyFileSync(source, join(ROOT, to))
     copied.push(to)
+  }
+  if (existsSync(join(ROOT, ICON_DIR))) {
+    const icons = buildIconSprite()
+    mkdirSync(join(ROOT, 'public'), { recursive: true })
+    writeFileSync(join(ROOT, 'public/icons.svg'), icons.sprite)
+    copied.push(`public/icons.svg (${icons.count} icons)`)
+    for (const name of icons.missing) missing.push(`${ICON_DIR}/${name}.svg`)
+  } else {
+    missing.push(ICON_DIR)
   }
   log(
     `assets: copied ${copied.length} file(s) into public/` +
