@@ -6,7 +6,8 @@
 |    LOG_LEVEL=warn, PORT=BENCH_PORT or 3390) on the development database;
 | 2. tests/bench/http.ts      autocannon against that server (needs the demo data:
 |                             `npm start` or `node ace db:seed`);
-| 3. Lighthouse 12 (npx) against /s/demo on that server, then stops it;
+| 3. Lighthouse 12 (npx) against /s/demo and the signed-in /dashboard on that
+|    server, then stops it;
 | 4. tests/bench/provisioning.ts and tests/bench/rls_cost.ts, each booting the
 |    app in-process.
 |
@@ -123,28 +124,39 @@ async function startServer() {
   }
 }
 
-async function lighthouse() {
+/** The demo owner's session cookie, for Lighthouse on a signed-in page */
+async function demoOwnerCookie() {
+  const { stdout } = await run(process.execPath, [...TS, 'tests/bench/demo_session.ts'], {
+    BENCH_URL: BASE,
+  })
+  const line = stdout.split('\n').find((l) => l.startsWith('BENCH_COOKIE '))
+  if (!line) throw new Error('could not sign in as the demo owner (is the demo data seeded?)')
+  return line.slice('BENCH_COOKIE '.length)
+}
+
+async function lighthouse(name, pagePath, headers) {
   if (SKIP.has('lighthouse')) return
-  console.log('\n== lighthouse ==')
-  const output = path.join(OUT, 'lighthouse.json')
+  console.log(`\n== lighthouse: ${name} ==`)
+  const output = path.join(OUT, `lighthouse-${name}.json`)
   const flags = CHROMIUM_FLAGS.join(' ')
   const { code, error } = await run(
     'npx',
     [
       '-y',
       'lighthouse@12',
-      `${BASE}/s/demo`,
+      `${BASE}${pagePath}`,
       '--only-categories=performance,accessibility,best-practices,seo',
       '--output=json',
       `--output-path=${output}`,
       `--chrome-flags=${flags}`,
+      ...(headers ? [`--extra-headers=${JSON.stringify(headers)}`] : []),
       '--quiet',
     ],
     { CHROME_PATH: process.env.CHROME_PATH || CHROMIUM_PATH }
   )
   if (code !== 0) {
     results.problems.push(
-      `lighthouse: exited ${code}${error ? ` (${error.message})` : ''} (npm registry unreachable?)`
+      `lighthouse ${name}: exited ${code}${error ? ` (${error.message})` : ''} (npm registry unreachable?)`
     )
     return
   }
@@ -178,14 +190,15 @@ async function lighthouse() {
   ]) {
     if (report.audits[id]) metrics[id] = report.audits[id].displayValue
   }
-  results.benches.lighthouse = {
-    url: `${BASE}/s/demo`,
+  results.benches.lighthouse ??= []
+  results.benches.lighthouse.push({
+    url: `${BASE}${pagePath}`,
     version: report.lighthouseVersion,
     formFactor: report.configSettings.formFactor,
     scores,
     metrics,
     failing,
-  }
+  })
   console.log('scores', scores)
   console.log('metrics', metrics)
   for (const item of failing)
@@ -230,8 +243,7 @@ function markdown() {
       )
     )
   }
-  const lh = benches.lighthouse
-  if (lh) {
+  for (const lh of benches.lighthouse ?? []) {
     const categories = ['performance', 'accessibility', 'best-practices', 'seo']
     const failing = lh.failing.map(
       (item) =>
@@ -282,7 +294,10 @@ try {
     console.log(`starting the server on ${BASE} (NODE_ENV=production, LOG_LEVEL=warn)`)
     server = await startServer()
     await runBench('http')
-    await lighthouse()
+    await lighthouse('storefront', '/s/demo')
+    if (!SKIP.has('lighthouse')) {
+      await lighthouse('overview', '/dashboard', { Cookie: await demoOwnerCookie() })
+    }
     await server.stop()
     server = undefined
   }

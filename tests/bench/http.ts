@@ -8,57 +8,12 @@
  * Prints `BENCH_RESULT <json>` as its last line.
  */
 import autocannon from 'autocannon'
+import { signInAsDemoOwner } from './demo_session.js'
 
 const BASE = process.env.BENCH_URL ?? 'http://localhost:3390'
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10)
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50)
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 2)
-const EMAIL = 'owner@demo.test'
-const PASSWORD = 'bazaar-demo-123'
-
-function cookiesFrom(response: Response, jar: Map<string, string>) {
-  for (const header of response.headers.getSetCookie()) {
-    const [pair] = header.split(';')
-    const index = pair.indexOf('=')
-    jar.set(pair.slice(0, index).trim(), pair.slice(index + 1).trim())
-  }
-}
-
-function cookieHeader(jar: Map<string, string>) {
-  return [...jar].map(([name, value]) => `${name}=${value}`).join('; ')
-}
-
-async function signIn() {
-  const jar = new Map<string, string>()
-  const form = await fetch(`${BASE}/signin`)
-  cookiesFrom(form, jar)
-  const html = await form.text()
-  const csrf = /name=['"]_csrf['"]\s+value=['"]([^'"]+)['"]/.exec(html)?.[1]
-  if (!csrf) throw new Error('no _csrf field on /signin')
-  const response = await fetch(`${BASE}/signin`, {
-    method: 'POST',
-    redirect: 'manual',
-    headers: {
-      'content-type': 'application/x-www-form-urlencoded',
-      'cookie': cookieHeader(jar),
-    },
-    body: new URLSearchParams({ _csrf: csrf, email: EMAIL, password: PASSWORD }).toString(),
-  })
-  cookiesFrom(response, jar)
-  const location = response.headers.get('location')
-  if (response.status !== 302 || !location?.endsWith('/dashboard')) {
-    throw new Error(
-      `sign-in as ${EMAIL} failed (${response.status} → ${location}); is the demo data seeded?`
-    )
-  }
-  const cookie = cookieHeader(jar)
-  const dashboard = await fetch(`${BASE}/dashboard`, { headers: { cookie }, redirect: 'manual' })
-  const body = await dashboard.text()
-  if (dashboard.status !== 200 || !body.includes('Demo Store')) {
-    throw new Error(`signed-in /dashboard answered ${dashboard.status} without the store name`)
-  }
-  return cookie
-}
 
 interface Target {
   label: string
@@ -98,7 +53,7 @@ async function check(target: Target) {
   }
 }
 
-const cookie = await signIn()
+const cookie = await signInAsDemoOwner(BASE)
 const bare: Target = { label: 'bare /health', path: '/health' }
 const pages: Target[] = [
   { label: 'storefront /s/demo', path: '/s/demo' },
