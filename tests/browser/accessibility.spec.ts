@@ -1,6 +1,7 @@
 /// <reference lib="dom" />
 import { test } from '@japa/runner'
 import type { Page } from 'playwright-core'
+import { SuspendStore } from '#tenancy/mod'
 import { TEST_SERVER, createStore, unique, uniqueEmail } from '#tests/helpers'
 import { assertAccessible } from './support/axe.js'
 import { signIn } from './support/session.js'
@@ -25,6 +26,35 @@ test.group('Accessibility (axe-core)', () => {
       await audit(page, '/signin', lang)
       await audit(page, `/s/${store.slug}`, lang)
       await audit(page, `/s/${unique('missing')}`, lang)
+      await audit(page, `/${unique('missing')}`, lang)
+
+      const closed = await createStore({ blueprint: 'souq' })
+      await new SuspendStore().handle(closed.store.slug)
+      await audit(page, `/s/${closed.store.slug}`, lang)
+    })
+
+    test(`error pages in ${lang}`, async ({ visit, assert }) => {
+      const missing = await visit(`${BASE}/${unique('missing')}?lang=${lang}`)
+      await missing.assertExists('.error-page[data-status="404"]')
+      assert.equal(await missing.locator('h1').count(), 1)
+      await assertAccessible(missing, `404 (${lang})`)
+
+      // A form whose CSRF token is gone: the "form expired" page, with a way to sign in again
+      const page = await visit(`${BASE}/signin?lang=${lang}`)
+      const form = page.locator('form:has(input[name="password"])')
+      await form.locator('input[name="_csrf"]').evaluate((input) => input.remove())
+      await form.locator('input[name="email"]').fill(uniqueEmail('expired'))
+      await form.locator('input[name="password"]').fill('whatever-password')
+      await form.locator('button[type="submit"]').click()
+      await page.waitForSelector('.error-page')
+      assert.include(
+        await page.locator('h1').innerText(),
+        lang === 'en' ? 'This form expired' : 'انتهت'
+      )
+      await page.assertExists('.error-page a[href="/signin"]')
+      await assertAccessible(page, `expired form (${lang})`)
+      await page.emulateMedia({ colorScheme: 'dark' })
+      await assertAccessible(page, `expired form, dark (${lang})`)
     })
 
     test(`dashboard pages and the admin in ${lang}`, async ({ visit }) => {
@@ -38,10 +68,18 @@ test.group('Accessibility (axe-core)', () => {
         '/dashboard/team',
         '/dashboard/api-tokens',
         '/dashboard/activity',
+        '/dashboard/catalog',
         '/admin',
       ]) {
         await audit(page, path, lang)
       }
+
+      // The store's deletion, confirmed in a modal dialog
+      await page.goto(`${BASE}/dashboard?lang=${lang}`)
+      await page.locator('#delete-store > summary').click()
+      await page.waitForSelector('dialog.confirm-dialog[open]')
+      await assertAccessible(page, `/dashboard with the confirm dialog (${lang})`)
+      await page.keyboard.press('Escape')
 
       // A flash message, then form errors, then the dark theme
       await page.goto(`${BASE}/dashboard/team?lang=${lang}`)

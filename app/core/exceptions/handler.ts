@@ -26,6 +26,7 @@ const CODE_MESSAGE_KEYS: Record<string, string> = {
   E_ROW_NOT_FOUND: 'errors.not_found',
   E_AUTHORIZATION_FAILURE: 'errors.forbidden',
   E_REQUEST_ENTITY_TOO_LARGE: 'errors.too_large',
+  E_BAD_CSRF_TOKEN: 'errors.page.title_419',
 }
 
 /**
@@ -89,6 +90,8 @@ export default class HttpExceptionHandler extends ExceptionHandler {
       return ctx.response.send({ errors: fieldErrors ?? [{ field: null, message }] })
     }
     if (unexpected && this.debug) return super.handle(error, ctx)
-    return ctx.response.send(await ctx.view.render(page ?? 'core/error', { status, message }))
+    return ctx.response.send(
+      await ctx.view.render(page ?? 'core/error', { status, message, reason: error?.code ?? null })
+    )
   }
 }

@@ -1,0 +1,101 @@
+/// <reference lib="dom" />
+/*
+| Screenshots of the main screens, at a desktop (1280×800) and a phone (390×844)
+| width, in English and Arabic (and the error pages, with their status), into tests/browser/screenshots/latest/ (not in
+| git). The viewport only, in the light theme. With UPDATE_SCREENSHOTS=1 the
+| chosen ones (CHOSEN) are also copied to tests/browser/screenshots/, where
+| they are committed.
+*/
+import { test } from '@japa/runner'
+import { copyFileSync, mkdirSync, readFileSync, rmSync } from 'node:fs'
+import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import type { Page } from 'playwright-core'
+import { SuspendStore } from '#tenancy/mod'
+import { TEST_SERVER, createStore } from '#tests/helpers'
+import { signIn } from './support/session.js'
+
+const BASE = TEST_SERVER
+const DIR = fileURLToPath(new URL('./screenshots/', import.meta.url))
+const LATEST = join(DIR, 'latest')
+const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])
+
+const VIEWPORTS = {
+  desktop: { width: 1280, height: 800 },
+  phone: { width: 390, height: 844 },
+} as const
+
+/** The screenshots that are committed, by name */
+const CHOSEN = [
+  'landing-en-desktop',
+  'signin-ar-phone',
+  'dashboard-en-desktop',
+  'dashboard-ar-phone',
+  'team-ar-phone',
+  'admin-en-desktop',
+  'storefront-souq-en-desktop',
+  'storefront-souq-ar-phone',
+]
+
+type Assert = { equal: Function; isAbove: Function; deepEqual: Function }
+
+async function shoot(page: Page, assert: Assert, name: string, path: string, status = 200) {
+  const taken: string[] = []
+  for (const lang of ['en', 'ar'] as const) {
+    for (const [width, viewport] of Object.entries(VIEWPORTS)) {
+      await page.setViewportSize(viewport)
+      const response = await page.goto(
+        `${BASE}${path}${path.includes('?') ? '&' : '?'}lang=${lang}`
+      )
+      assert.equal(response?.status(), status, `${path} (${lang}) answered ${response?.status()}`)
+      const file = join(LATEST, `${name}-${lang}-${width}.png`)
+      await page.screenshot({ path: file, animations: 'disabled', caret: 'hide' })
+      const png = readFileSync(file)
+      assert.isAbove(png.length, 1000, `${file} is empty`)
+      assert.deepEqual(png.subarray(0, 8), PNG_SIGNATURE, `${file} is not a PNG`)
+      taken.push(`${name}-${lang}-${width}`)
+    }
+  }
+  return taken
+}
+
+test.group('Screenshots', () => {
+  test('the main screens at desktop and phone widths, in English and Arabic', async ({
+    visit,
+    assert,
+  }) => {
+    rmSync(LATEST, { recursive: true, force: true })
+    mkdirSync(LATEST, { recursive: true })
+    const { owner, store } = await createStore({ blueprint: 'souq' })
+    owner.isPlatformAdmin = true
+    await owner.save()
+
+    const page = await visit(`${BASE}/?lang=en`)
+    await page.emulateMedia({ colorScheme: 'light', reducedMotion: 'reduce' })
+    const taken = [
+      ...(await shoot(page, assert, 'landing', '/')),
+      ...(await shoot(page, assert, 'signin', '/signin')),
+      ...(await shoot(page, assert, 'storefront-souq', `/s/${store.slug}`)),
+      ...(await shoot(page, assert, 'not-found', '/no-such-page', 404)),
+      ...(await shoot(page, assert, 'storefront-missing', '/s/no-such-store-zz', 404)),
+    ]
+    const closed = await createStore({ blueprint: 'boutique' })
+    await new SuspendStore().handle(closed.store.slug)
+    taken.push(...(await shoot(page, assert, 'storefront-closed', `/s/${closed.store.slug}`, 503)))
+    await signIn(page, owner.email)
+    taken.push(
+      ...(await shoot(page, assert, 'dashboard', '/dashboard')),
+      ...(await shoot(page, assert, 'team', '/dashboard/team')),
+      ...(await shoot(page, assert, 'catalog', '/dashboard/catalog')),
+      ...(await shoot(page, assert, 'admin', '/admin'))
+    )
+
+    assert.equal(taken.length, 10 * 2 * 2)
+    for (const name of CHOSEN) {
+      assert.isAbove(taken.indexOf(name), -1, `${name} was not taken`)
+      if (process.env.UPDATE_SCREENSHOTS) {
+        copyFileSync(join(LATEST, `${name}.png`), join(DIR, `${name}.png`))
+      }
+    }
+  }).timeout(180_000)
+})
