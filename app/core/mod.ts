@@ -1,5 +1,6 @@
 import { defineModule } from './services/module_manifest.js'
 import { sendLaterThroughQueue } from './services/mail_queue.js'
+import { shareAssetUrls } from './services/assets.js'
 import coreRoutes from './routes.js'
 
 export * from './services/money.js'
@@ -51,5 +52,8 @@ export const coreModule = defineModule({
   },
   routes: coreRoutes,
   jobs: [() => import('./jobs/deliver_mail_job.js')],
-  boot: sendLaterThroughQueue,
+  boot() {
+    sendLaterThroughQueue()
+    shareAssetUrls()
+  },
 })

@@ -8,9 +8,11 @@ import {
   mkdirSync,
   readFileSync,
   readdirSync,
+  rmSync,
   writeFileSync,
 } from 'node:fs'
-import { join } from 'node:path'
+import { createHash } from 'node:crypto'
+import { basename, dirname, extname, join } from 'node:path'
 import { ROOT, log } from './common.js'
 
 /**
@@ -138,8 +140,40 @@ export function copyAssets() {
   } else {
     missing.push(ICON_DIR)
   }
+  const fingerprinted = fingerprintAssets(
+    copied.map((to) => to.replace(/^public\//, '').split(' ')[0])
+  )
   log(
-    `assets: copied ${copied.length} file(s) into public/` +
+    `assets: copied ${copied.length} file(s) into public/, ${fingerprinted} with a content hash` +
       (missing.length ? ` (skipped missing: ${missing.join(', ')})` : '')
   )
+}
+
+/**
+ * Writes each file again under a name that carries a hash of its content
+ * (`css/app.3f2a9c1b0d.css`) and the mapping to public/assets.json. Pages
+ * link the hashed names, which can be cached for a year: a change makes a
+ * new name. Older hashed copies of the same file are removed.
+ */
+function fingerprintAssets(files) {
+  const manifest = {}
+  for (const file of files) {
+    const path = join(ROOT, 'public', file)
+    if (!existsSync(path)) continue
+    const hash = createHash('sha256').update(readFileSync(path)).digest('hex').slice(0, 10)
+    const extension = extname(file)
+    const stem = basename(file, extension)
+    const folder = dirname(file)
+    const stale = new RegExp(
+      `^${stem.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\.[0-9a-f]{10}${extension.replace('.', '\\.')}$`
+    )
+    for (const name of readdirSync(join(ROOT, 'public', folder))) {
+      if (stale.test(name)) rmSync(join(ROOT, 'public', folder, name))
+    }
+    const hashed = join(folder, `${stem}.${hash}${extension}`).replace(/^\.\//, '')
+    copyFileSync(path, join(ROOT, 'public', hashed))
+    manifest[file] = hashed
+  }
+  writeFileSync(join(ROOT, 'public/assets.json'), `${JSON.stringify(manifest, null, 2)}\n`)
+  return Object.keys(manifest).length
 }
