@@ -1,17 +1,18 @@
 import { configProvider } from '@adonisjs/core'
 import type { ConfigProvider } from '@adonisjs/core/types'
 import type { FormatterFactory, TranslationsFormatterContract } from '@adonisjs/i18n/types'
+import { BoundedMap } from './bounded_map.js'
 
 export const MAX_REMEMBERED = 5_000
 
 /**
  * The ICU formatter parses its message on every `t()`; a page calls `t()`
- * dozens of times with the same few messages. This keeps the last results
+ * dozens of times with the same few messages. This keeps the most used results
  * (bounded), keyed by locale, message and values.
  */
 export class RememberedFormatter implements TranslationsFormatterContract {
   readonly name: string
-  #results = new Map<string, string>()
+  #results = new BoundedMap<string, string>(MAX_REMEMBERED)
 
   constructor(private formatter: TranslationsFormatterContract) {
     this.name = formatter.name
@@ -22,9 +23,6 @@ export class RememberedFormatter implements TranslationsFormatterContract {
     const remembered = this.#results.get(key)
     if (remembered !== undefined) return remembered
     const result = this.formatter.format(message, locale, data)
-    if (this.#results.size >= MAX_REMEMBERED) {
-      this.#results.delete(this.#results.keys().next().value!)
-    }
     this.#results.set(key, result)
     return result
   }

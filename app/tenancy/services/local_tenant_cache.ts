@@ -1,5 +1,6 @@
 import redis from '@adonisjs/redis/services/main'
 import redisConfig from '#config/redis'
+import { BoundedMap } from '#core/mod'
 import type { TenantSnapshot } from './tenant_context.js'
 
 /** How long this process trusts what it read from Redis without asking again */
@@ -24,7 +25,7 @@ type Entry = { value: TenantSnapshot | null; expiresAt: number }
  * suspended store open for longer than TTL_MS.
  */
 class LocalTenantCache {
-  #entries = new Map<string, Entry>()
+  #entries = new BoundedMap<string, Entry>(MAX_ENTRIES)
   #listening = false
   #subscribing = false
   #subscribedOnce = false
@@ -39,32 +40,22 @@ class LocalTenantCache {
     this.#listen()
     const entry = this.#entries.get(key)
     if (!entry) return undefined
-    if (entry.expiresAt <= Date.now()) {
+    if (entry.expiresAt <= performance.now()) {
       this.#entries.delete(key)
       return undefined
     }
-    // Map order is insertion order: re-inserting keeps recently read keys last
-    this.#entries.delete(key)
-    this.#entries.set(key, entry)
     return entry
   }
 
   /** Keeps what a read that began at `generation` found, unless something was forgotten since */
   set(key: string, value: TenantSnapshot | null, generation: number) {
     if (!this.#listening || generation !== this.#generation) return
-    this.#entries.set(key, { value, expiresAt: Date.now() + TTL_MS })
-    if (this.#entries.size > MAX_ENTRIES) {
-      this.#entries.delete(this.#entries.keys().next().value!)
-    }
+    this.#entries.set(key, { value, expiresAt: performance.now() + TTL_MS })
   }
 
   forget(keys: string[]) {
     this.#generation++
     for (const key of keys) this.#entries.delete(key)
-  }
-
-  get size() {
-    return this.#entries.size
   }
 
   /** Subscribes on first use: processes that never read the directory (most commands) never do */
