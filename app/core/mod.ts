@@ -1,6 +1,7 @@
 import { defineModule } from './services/module_manifest.js'
 import { sendLaterThroughQueue } from './services/mail_queue.js'
 import { shareAssetUrls } from './services/assets.js'
+import { listComponentsOnce } from './services/templates.js'
 import coreRoutes from './routes.js'
 
 export * from './services/money.js'
@@ -56,5 +57,6 @@ export const coreModule = defineModule({
   boot() {
     sendLaterThroughQueue()
     shareAssetUrls()
+    listComponentsOnce()
   },
 })

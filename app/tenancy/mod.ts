@@ -6,7 +6,10 @@ import { installContextAwareAdapter } from './services/context_aware_adapter.js'
 export { TenantScoped } from './models/tenant_scoped.js'
 export {
   withTenant,
+  withTenantOnDemand,
+  inUnitOfWork,
   asUser,
+  asUserInTenant,
   currentTenant,
   currentClient,
   MissingTenantContext,

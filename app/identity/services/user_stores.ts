@@ -12,15 +12,21 @@ export interface UserStore extends TenantSnapshot {
  * which row-level security allows for their own memberships only.
  */
 export function storesOf(userId: string): Promise<UserStore[]> {
-  return asUser(userId, async () => {
-    const memberships: { tenant_id: string; role: Role }[] = await currentClient()
-      .from('memberships')
-      .where('user_id', userId)
-      .select('tenant_id', 'role')
-    const roles = new Map(memberships.map((membership) => [membership.tenant_id, membership.role]))
-    const stores = await storesByIds([...roles.keys()])
-    return stores.map((store) => ({ ...store, tenantId: store.id, role: roles.get(store.id)! }))
-  })
+  return asUser(userId, () => storesOfUserInThisUnit(userId))
+}
+
+/**
+ * The same list, read in the current unit of work, which must run as that
+ * user (`asUser`, `asUserInTenant`).
+ */
+export async function storesOfUserInThisUnit(userId: string): Promise<UserStore[]> {
+  const memberships: { tenant_id: string; role: Role }[] = await currentClient()
+    .from('memberships')
+    .where('user_id', userId)
+    .select('tenant_id', 'role')
+  const roles = new Map(memberships.map((membership) => [membership.tenant_id, membership.role]))
+  const stores = await storesByIds([...roles.keys()])
+  return stores.map((store) => ({ ...store, tenantId: store.id, role: roles.get(store.id)! }))
 }
 
 export interface StoreMember {

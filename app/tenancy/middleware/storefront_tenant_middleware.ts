@@ -2,12 +2,14 @@ import type { HttpContext } from '@adonisjs/core/http'
 import type { NextFn } from '@adonisjs/core/types/http'
 import { storePathOnPlatform } from '#core/mod'
 import { tenantDirectory } from '../services/tenant_directory.js'
-import { withTenant } from '../services/tenant_context.js'
+import { withTenantOnDemand } from '../services/tenant_context.js'
 import { StoreNotFound, StoreUnavailable } from '../errors.js'
 
 /**
- * Storefront routes run as the store named by the host or by `/s/:store`,
- * inside that tenant's unit of work.
+ * Storefront routes run as the store named by the host or by `/s/:store`.
+ * The tenant's unit of work opens only when a page reads from the database
+ * (`inUnitOfWork`), so a page served from this process's copies costs no
+ * round trip to PostgreSQL.
  */
 export default class StorefrontTenantMiddleware {
   async handle(ctx: HttpContext, next: NextFn) {
@@ -25,6 +27,6 @@ export default class StorefrontTenantMiddleware {
     if (store.status === 'suspended') throw new StoreUnavailable()
 
     ctx.switchLocale(store.defaultLocale)
-    return withTenant(store, () => next())
+    return withTenantOnDemand(store, () => next())
   }
 }

@@ -21,9 +21,11 @@ export class ContextAwareAdapter extends Adapter {
       return super.modelConstructorClient(modelConstructor, options)
     }
     const unitOfWork = currentUnitOfWork()
-    if (unitOfWork) return unitOfWork.trx
+    if (unitOfWork?.trx) return unitOfWork.trx
     if ((modelConstructor as any)[TENANT_SCOPED]) {
-      throw new MissingTenantContext(`A query on ${modelConstructor.name}`)
+      throw new MissingTenantContext(
+        `A query on ${modelConstructor.name}${unitOfWork ? ' (open one with inUnitOfWork)' : ''}`
+      )
     }
     return super.modelConstructorClient(modelConstructor, options)
   }

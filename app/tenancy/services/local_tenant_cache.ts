@@ -14,7 +14,9 @@ const MAX_ENTRIES = 5_000
  */
 export const FORGET_CHANNEL = `${redisConfig.connections.main.keyPrefix ?? ''}tenancy:forget`
 
-type Entry = { value: TenantSnapshot | null; expiresAt: number }
+/** What the directory keeps: tenants by host, and the storefront's settings by tenant */
+type Cached = TenantSnapshot | object | null
+type Entry = { value: Cached; expiresAt: number }
 
 /**
  * An in-process copy of the tenant directory's Redis entries, so a storefront
@@ -48,7 +50,7 @@ class LocalTenantCache {
   }
 
   /** Keeps what a read that began at `generation` found, unless something was forgotten since */
-  set(key: string, value: TenantSnapshot | null, generation: number) {
+  set(key: string, value: Cached, generation: number) {
     if (!this.#listening || generation !== this.#generation) return
     this.#entries.set(key, { value, expiresAt: performance.now() + TTL_MS })
   }

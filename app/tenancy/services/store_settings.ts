@@ -1,22 +1,34 @@
 import StoreSetting from '../models/store_setting.js'
+import { localTenantCache } from './local_tenant_cache.js'
+import { settingsKey } from './tenant_directory.js'
+import { currentTenant, inUnitOfWork } from './tenant_context.js'
 
 export interface StoreSettings {
-  theme: string
-  accentColor: string
-  tagline: string
-  highlights: string[]
+  readonly theme: string
+  readonly accentColor: string
+  readonly tagline: string
+  readonly highlights: readonly string[]
 }
 
 /**
  * The current store's look and words, as plain values for other modules'
- * pages.
+ * pages. Every storefront page asks, so this process keeps a copy beside
+ * the tenant directory's and drops it with the tenant's entries whenever
+ * the store changes (`tenantDirectory.forgetTenant`, in every process).
  */
 export async function currentStoreSettings(): Promise<StoreSettings> {
-  const settings = await StoreSetting.query().firstOrFail()
-  return {
+  const key = settingsKey(currentTenant().id)
+  const kept = localTenantCache.get(key)
+  if (kept) return kept.value as unknown as StoreSettings
+
+  const generation = localTenantCache.generation
+  const settings = await inUnitOfWork(() => StoreSetting.query().firstOrFail())
+  const values: StoreSettings = Object.freeze({
     theme: settings.theme,
     accentColor: settings.accentColor,
     tagline: settings.tagline,
-    highlights: settings.highlights,
-  }
+    highlights: Object.freeze([...settings.highlights]),
+  })
+  localTenantCache.set(key, values, generation)
+  return values
 }

@@ -17,7 +17,8 @@ export interface TenantSnapshot {
 interface UnitOfWork {
   tenant: TenantSnapshot | null
   userId: string | null
-  trx: TransactionClientContract
+  /** null while the tenant is known but no transaction was needed yet (`withTenantOnDemand`) */
+  trx: TransactionClientContract | null
 }
 
 export class MissingTenantContext extends Exception {
@@ -30,17 +31,70 @@ export class MissingTenantContext extends Exception {
 
 const storage = new AsyncLocalStorage<UnitOfWork>()
 
-async function enter<T>(
-  trx: TransactionClientContract,
-  unitOfWork: { tenant: TenantSnapshot | null; userId: string | null },
-  work: () => Promise<T>
-): Promise<T> {
-  // One round trip for both settings; '' reads as unset (the policies wrap them in NULLIF)
-  await trx.rawQuery(
-    `select set_config('app.tenant_id', ?, true), set_config('app.user_id', ?, true)`,
-    [unitOfWork.tenant?.id ?? '', unitOfWork.userId ?? '']
-  )
-  return storage.run({ ...unitOfWork, trx }, work)
+type Settings = { tenant: TenantSnapshot | null; userId: string | null }
+
+/** The transaction option that carries the settings to the transaction's first statement */
+const SETTINGS = Symbol('bazaar.unitOfWorkSettings')
+
+interface PgConnection {
+  query(text: string): Promise<unknown>
+  escapeLiteral(value: string): string
+}
+
+interface KnexTransaction {
+  begin(connection: PgConnection): Promise<unknown>
+}
+
+type KnexTransactionFactory = (
+  container: unknown,
+  config: Record<PropertyKey, unknown> | undefined,
+  outerTx: unknown
+) => KnexTransaction
+
+const clientsThatBeginWithSettings = new WeakSet<object>()
+
+/**
+ * BEGIN and both settings travel as one simple-protocol message, so opening
+ * a unit of work is one round trip instead of two. knex sends a top-level
+ * transaction's BEGIN from `begin()`, after the constructor has returned, so
+ * replacing it on the instance is enough; savepoints are left alone. The
+ * values are quoted by the driver's own `escapeLiteral` (no bind parameters
+ * exist in a multi-statement message).
+ */
+function beginWithSettings(knexClient: { transaction: KnexTransactionFactory }) {
+  if (clientsThatBeginWithSettings.has(knexClient)) return
+  const createTransaction = knexClient.transaction
+  knexClient.transaction = function (container, config, outerTx) {
+    const transaction = createTransaction.call(this, container, config, outerTx)
+    const settings = config?.[SETTINGS] as Settings | undefined
+    if (settings && !outerTx) {
+      transaction.begin = (connection) => openWith(connection, settings)
+    }
+    return transaction
+  }
+  clientsThatBeginWithSettings.add(knexClient)
+}
+
+async function openWith(connection: PgConnection, settings: Settings) {
+  const tenantId = connection.escapeLiteral(settings.tenant?.id ?? '')
+  const userId = connection.escapeLiteral(settings.userId ?? '')
+  try {
+    await connection.query(
+      `BEGIN; SELECT set_config('app.tenant_id', ${tenantId}, true), set_config('app.user_id', ${userId}, true)`
+    )
+  } catch (error) {
+    // Never hand the pool a connection left inside a transaction
+    await connection.query('ROLLBACK').catch(() => {})
+    throw error
+  }
+}
+
+function inNewUnitOfWork<T>(settings: Settings, work: () => Promise<T>): Promise<T> {
+  const client = db.connection()
+  beginWithSettings(client.getWriteClient().client as never)
+  return client.transaction((trx) => storage.run({ ...settings, trx }, work), {
+    [SETTINGS]: settings,
+  } as never)
 }
 
 /**
@@ -50,19 +104,61 @@ async function enter<T>(
  * Everything awaited inside (models and `currentClient()`) uses that transaction.
  */
 export function withTenant<T>(tenant: TenantSnapshot, work: () => Promise<T>): Promise<T> {
-  return db.transaction((trx) => enter(trx, { tenant, userId: null }, work))
+  return inNewUnitOfWork({ tenant, userId: null }, work)
+}
+
+/**
+ * Runs `work` knowing the tenant, without opening a transaction: a page
+ * that can be answered from this process's copies (a storefront's settings,
+ * later its cached pages) costs no round trip to PostgreSQL and holds no
+ * pooled connection while it renders. Reads open the unit of work through
+ * `inUnitOfWork`; a tenant-owned model queried outside one still fails closed.
+ */
+export function withTenantOnDemand<T>(tenant: TenantSnapshot, work: () => Promise<T>): Promise<T> {
+  return storage.run({ tenant, userId: null, trx: null }, work)
+}
+
+/**
+ * Runs `work` in the current unit of work, opening it first when the tenant
+ * is known but no transaction is open yet.
+ */
+export function inUnitOfWork<T>(work: () => Promise<T>): Promise<T> {
+  const unitOfWork = storage.getStore()
+  if (unitOfWork?.trx) return work()
+  if (unitOfWork?.tenant) return withTenant(unitOfWork.tenant, work)
+  throw new MissingTenantContext('This read')
+}
+
+/**
+ * Runs `work` as the tenant and as a user at once: row-level security shows
+ * the tenant's rows and the user's own memberships in every store, so a
+ * signed-in page learns the user's stores in the same unit of work. Whether
+ * the user belongs to the tenant is the caller's to check before anything
+ * else is read.
+ */
+export function asUserInTenant<T>(
+  tenant: TenantSnapshot,
+  userId: string,
+  work: () => Promise<T>
+): Promise<T> {
+  return inNewUnitOfWork({ tenant, userId }, work)
 }
 
 /**
  * Continues an open transaction as the tenant, for work that creates the
  * tenant and its first rows in one transaction.
  */
-export function joinAsTenant<T>(
+export async function joinAsTenant<T>(
   trx: TransactionClientContract,
   tenant: TenantSnapshot,
   work: () => Promise<T>
 ): Promise<T> {
-  return enter(trx, { tenant, userId: null }, work)
+  // '' reads as unset (the policies wrap the settings in NULLIF)
+  await trx.rawQuery(
+    `select set_config('app.tenant_id', ?, true), set_config('app.user_id', ?, true)`,
+    [tenant.id, '']
+  )
+  return storage.run({ tenant, userId: null, trx }, work)
 }
 
 /**
@@ -70,7 +166,7 @@ export function joinAsTenant<T>(
  * own memberships across tenants, nothing else tenant-owned.
  */
 export function asUser<T>(userId: string, work: () => Promise<T>): Promise<T> {
-  return db.transaction((trx) => enter(trx, { tenant: null, userId }, work))
+  return inNewUnitOfWork({ tenant: null, userId }, work)
 }
 
 export function currentTenant(): TenantSnapshot {
@@ -86,7 +182,12 @@ export function currentUnitOfWork(): UnitOfWork | undefined {
 /**
  * The query client to use for hand-written queries: the tenant's transaction
  * inside a unit of work, the pool outside it (where RLS shows no tenant rows).
+ * Where the tenant is known but its unit of work is not open yet, the pool
+ * would answer with nothing, silently: that is refused instead.
  */
 export function currentClient() {
-  return storage.getStore()?.trx ?? db.connection()
+  const unitOfWork = storage.getStore()
+  if (!unitOfWork) return db.connection()
+  if (!unitOfWork.trx) throw new MissingTenantContext('A query (open one with inUnitOfWork)')
+  return unitOfWork.trx
 }

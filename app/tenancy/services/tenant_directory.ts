@@ -16,6 +16,10 @@ function domainKey(domain: string) {
 function idKey(id: string) {
   return `tenancy:id:${id}`
 }
+/** Only ever in this process: never written to Redis */
+export function settingsKey(id: string) {
+  return `tenancy:settings:${id}`
+}
 
 async function fromRedis(
   key: string,
@@ -39,7 +43,7 @@ async function cached(
   load: () => Promise<Tenant | null>
 ): Promise<TenantSnapshot | null> {
   const local = localTenantCache.get(key)
-  if (local) return local.value
+  if (local) return local.value as TenantSnapshot | null
   const generation = localTenantCache.generation
   const snapshot = await fromRedis(key, load)
   localTenantCache.set(key, snapshot, generation)
@@ -69,7 +73,8 @@ export const tenantDirectory = {
     const keys = [slugKey(tenant.slug), idKey(tenant.id)]
     if (tenant.customDomain) keys.push(domainKey(tenant.customDomain))
     await redis.del(...keys)
-    localTenantCache.forget(keys)
-    await redis.publish(FORGET_CHANNEL, JSON.stringify(keys))
+    const everywhere = [...keys, settingsKey(tenant.id)]
+    localTenantCache.forget(everywhere)
+    await redis.publish(FORGET_CHANNEL, JSON.stringify(everywhere))
   },
 }

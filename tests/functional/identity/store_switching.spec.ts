@@ -2,6 +2,7 @@ import { test } from '@japa/runner'
 import db from '@adonisjs/lucid/services/db'
 import { storesOf } from '#identity/mod'
 import { createStore, unique } from '#tests/helpers'
+import { statementsSentDuring } from '#tests/functional/tenancy/statements'
 
 test.group('A user in several stores', () => {
   test('creates a second store and switches between the two', async ({ client, assert }) => {
@@ -73,5 +74,35 @@ test.group('A user in several stores', () => {
     const response = await client.get('/dashboard').loginAs(loner).redirects(0)
     response.assertStatus(302)
     response.assertHeader('location', '/stores/new')
+  })
+
+  test('a remembered store the user has left falls back to a store they are in, never the old one', async ({
+    client,
+    assert,
+  }) => {
+    const { owner, store: own } = await createStore()
+    const { store: left } = await createStore()
+
+    const page = await client
+      .get('/dashboard')
+      .withSession({ currentTenantId: left.id })
+      .loginAs(owner)
+    page.assertStatus(200)
+    assert.include(page.text(), own.slug)
+    assert.notInclude(page.text(), left.slug)
+    assert.equal(page.session().currentTenantId, own.id)
+  })
+
+  test('a remembered store is served in one unit of work', async ({ client, assert }) => {
+    const { owner, store } = await createStore()
+    await client.get('/dashboard').withSession({ currentTenantId: store.id }).loginAs(owner)
+
+    const sent = await statementsSentDuring(() =>
+      client.get('/dashboard').withSession({ currentTenantId: store.id }).loginAs(owner)
+    )
+    assert.lengthOf(
+      sent.filter((statement) => statement.startsWith('BEGIN')),
+      1
+    )
   })
 })
