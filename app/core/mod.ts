@@ -21,10 +21,34 @@ export type { ThrottlePolicy } from './middleware/throttle_middleware.js'
 export { MAX_INPUT_DEPTH } from './middleware/input_guard_middleware.js'
 export { trustProxyFrom } from './services/proxies.js'
 export { keepOutOfCaches } from './middleware/private_response_middleware.js'
+export {
+  parseListQuery,
+  paginate,
+  listParams,
+  listHref,
+  DEFAULT_PER_PAGE,
+  PER_PAGE_OPTIONS,
+} from './services/list_query.js'
+export type {
+  ListQuery,
+  ListQueryOptions,
+  Pagination,
+  SortDirection,
+  FilterRule,
+} from './services/list_query.js'
+export {
+  isHtmx,
+  wantsFragment,
+  asciiJson,
+  triggerHtmxEvents,
+  flashMessage,
+} from './services/htmx.js'
+export type { FlashTone } from './services/htmx.js'
 export { defineModule }
 export type {
   ModuleManifest,
   NavigationEntry,
+  SetupStep,
   RouteKit,
   NamedMiddleware,
 } from './services/module_manifest.js'

@@ -1,5 +1,6 @@
 import { defineModule } from '#core/mod'
 import identityRoutes from './routes.js'
+import { teamInvited } from './services/setup_checklist.js'
 import './events.js'
 
 export { default as User } from './models/user.js'
@@ -20,6 +21,8 @@ export { storesOf, membersOfEveryStoreForPlatformAdmin } from './services/user_s
 export type { UserStore, StoreMember } from './services/user_stores.js'
 export { issueApiToken } from './operations/issue_api_token.js'
 export { unbuiltDashboardSection, unbuiltModule } from './unbuilt_sections.js'
+export { assembleSetupSteps, setupChecklist } from './services/setup_checklist.js'
+export type { Checklist, ChecklistStep } from './services/setup_checklist.js'
 
 const MemberActivity = () => import('./listeners/record_member_activity.js')
 
@@ -45,6 +48,15 @@ export const identityModule = defineModule({
       { key: 'activity', route: 'activities.index', can: 'activity:read', group: 'settings' },
     ],
   },
+  setupSteps: [
+    {
+      id: 'invite-team',
+      label: 'dashboard.setup.steps.team',
+      link: 'members.index',
+      order: 30,
+      isDone: teamInvited,
+    },
+  ],
   permissions: {
     'team:manage': ['owner', 'admin'],
     'integrations:manage': ['owner', 'admin'],

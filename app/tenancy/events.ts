@@ -9,11 +9,25 @@ export interface StoreEvent {
   name: string
 }
 
+/** The settings a merchant sets on the store settings page */
+export interface StoreSettingsValues {
+  storeName: string
+  defaultCurrency: string
+  defaultLocale: string
+  tagline: string
+}
+
 declare module '@adonisjs/core/types' {
   interface EventsList {
     'store:created': StoreEvent & { ownerUserId: string; blueprint: string }
     'store:suspended': StoreEvent
     'store:resumed': StoreEvent
     'store:deleted': StoreEvent
+    /** The merchant saved the settings page; `changed` names the fields that differ from before */
+    'store:settings_updated': StoreEvent & {
+      actorUserId: string | null
+      values: StoreSettingsValues
+      changed: (keyof StoreSettingsValues)[]
+    }
   }
 }

@@ -2,6 +2,8 @@ import './types.js'
 import './events.js'
 import { defineModule } from '#core/mod'
 import { installContextAwareAdapter } from './services/context_aware_adapter.js'
+import { storeSettingsConfirmed } from './operations/update_store_settings.js'
+import tenancyRoutes from './routes.js'
 
 export { TenantScoped } from './models/tenant_scoped.js'
 export {
@@ -15,11 +17,13 @@ export {
   MissingTenantContext,
 } from './services/tenant_context.js'
 export type { TenantSnapshot } from './services/tenant_context.js'
-export type { StoreEvent } from './events.js'
+export type { StoreEvent, StoreSettingsValues } from './events.js'
 export { tenantDirectory } from './services/tenant_directory.js'
 export { establishTenant, newTenantRules } from './services/tenant_lifecycle.js'
 export type { NewTenant } from './services/tenant_lifecycle.js'
 export { SuspendStore, ResumeStore, DeleteStore } from './operations/store_status.js'
+export { default as UpdateStoreSettings } from './operations/update_store_settings.js'
+export type { UpdateStoreSettingsInput } from './operations/update_store_settings.js'
 export { storesByIds, allStoresForPlatformAdmin } from './services/store_directory.js'
 export type { StoreOverview } from './services/store_directory.js'
 export { currentStoreSettings } from './services/store_settings.js'
@@ -32,6 +36,7 @@ export { TenantJob } from './services/tenant_job.js'
 export type { TenantJobPayload } from './services/tenant_job.js'
 
 const StoreActivity = () => import('./listeners/record_store_activity.js')
+const SettingsActivity = () => import('./listeners/record_store_settings_activity.js')
 
 export const tenancyModule = defineModule({
   name: 'tenancy',
@@ -41,10 +46,36 @@ export const tenancyModule = defineModule({
   middleware: {
     storefront: () => import('./middleware/storefront_tenant_middleware.js'),
   },
+  routes: tenancyRoutes,
+  navigation: {
+    dashboard: [
+      {
+        key: 'store_settings',
+        route: 'store_settings.edit',
+        can: 'store:manage',
+        icon: 'settings',
+        group: 'settings',
+      },
+    ],
+  },
+  permissions: {
+    'store:manage': ['owner', 'admin'],
+  },
+  setupSteps: [
+    {
+      id: 'store-settings',
+      label: 'dashboard.setup.steps.settings',
+      link: 'store_settings.edit',
+      can: 'store:manage',
+      order: 20,
+      isDone: storeSettingsConfirmed,
+    },
+  ],
   listeners: {
     'store:created': [[StoreActivity, 'created']],
     'store:suspended': [[StoreActivity, 'suspended']],
     'store:resumed': [[StoreActivity, 'resumed']],
+    'store:settings_updated': [[SettingsActivity, 'updated']],
   },
   boot: installContextAwareAdapter,
 })

@@ -2,7 +2,7 @@
 import { test } from '@japa/runner'
 import type { Page } from 'playwright-core'
 import { SuspendStore } from '#tenancy/mod'
-import { TEST_SERVER, createStore, unique, uniqueEmail } from '#tests/helpers'
+import { TEST_SERVER, createStore, lastMailTo, linkIn, unique, uniqueEmail } from '#tests/helpers'
 import { assertAccessible } from './support/axe.js'
 import { signIn } from './support/session.js'
 
@@ -25,13 +25,119 @@ test.group('Accessibility (axe-core)', () => {
       await audit(page, '/signup', lang)
       await audit(page, '/signin', lang)
       await audit(page, `/s/${store.slug}`, lang)
+      // an unknown store: the storefront's 404, in the default (classic) look
       await audit(page, `/s/${unique('missing')}`, lang)
       await audit(page, `/${unique('missing')}`, lang)
-
-      const closed = await createStore({ blueprint: 'souq' })
-      await new SuspendStore().handle(closed.store.slug)
-      await audit(page, `/s/${closed.store.slug}`, lang)
     })
+
+    test(`the three storefront blueprints in ${lang}, light and dark`, async ({ visit }) => {
+      const page = await visit(`${BASE}/?lang=${lang}`)
+      for (const blueprint of ['classic', 'boutique', 'souq']) {
+        const open = await createStore({ blueprint })
+        const closed = await createStore({ blueprint })
+        await new SuspendStore().handle(closed.store.slug)
+        for (const scheme of ['light', 'dark'] as const) {
+          await page.emulateMedia({ colorScheme: scheme })
+          await page.goto(`${BASE}/s/${open.store.slug}?lang=${lang}`)
+          await page.assertExists(`body.theme-${blueprint} header.store-header`)
+          await assertAccessible(page, `${blueprint} home, ${scheme} (${lang})`)
+          await page.goto(`${BASE}/s/${closed.store.slug}?lang=${lang}`)
+          await page.assertExists(`body.theme-${blueprint} .store-empty`)
+          await assertAccessible(page, `${blueprint} closed, ${scheme} (${lang})`)
+        }
+      }
+    }).timeout(60_000)
+
+    test(`invitation, check-email and mailed-link pages in ${lang}`, async ({
+      visit,
+      browser,
+      assert,
+    }) => {
+      const { owner } = await createStore()
+      // an account in another store (so signing in lands on its dashboard)
+      const { owner: outsider } = await createStore()
+      const newcomer = uniqueEmail('newcomer')
+
+      // The owner invites a new address and an existing account
+      const page = await visit(`${BASE}/signin?lang=en`)
+      await signIn(page, owner.email)
+      const tokens: Record<string, string> = {}
+      for (const email of [newcomer, outsider.email]) {
+        await page.goto(`${BASE}/dashboard/team?lang=en`)
+        const invite = page.locator('#invite-form')
+        await invite.locator('input[name="email"]').fill(email)
+        await invite.locator('button[type="submit"]').click()
+        await page.waitForSelector('.flash')
+        const mail = await lastMailTo(email, { subject: /invited/ })
+        const token = linkIn(mail?.text ?? '', '/invitations')
+        assert.isString(token, `no invitation mailed to ${email}`)
+        tokens[email] = token!
+      }
+      // signed in with another address than the invitation's
+      await audit(page, `/invitations/${tokens[newcomer]}`, lang)
+      await page.assertExists('.auth-card .flash-warning')
+
+      const guestContext = await browser.newContext()
+      const anonContext = await browser.newContext()
+      try {
+        const guest = await guestContext.newPage()
+        // a new address: the form that creates the account
+        await audit(guest, `/invitations/${tokens[newcomer]}`, lang)
+        await guest.assertExists('.auth-card input[name="fullName"]')
+        // an address with an account: sign in first
+        await audit(guest, `/invitations/${tokens[outsider.email]}`, lang)
+        await guest.assertExists('.auth-card a[href="/signin"]')
+        // signed in as the invited account: the accept button
+        await signIn(guest, outsider.email)
+        await audit(guest, `/invitations/${tokens[outsider.email]}`, lang)
+        await guest.assertNotExists('.auth-card input[name="password"]')
+
+        // A sign-in link: asked for, the page it opens, then spent
+        const anon = await anonContext.newPage()
+        await anon.goto(`${BASE}/signin?lang=${lang}`)
+        await anon.locator('#magic-link-email').fill(outsider.email)
+        await anon.locator('#magic-link button[type="submit"]').click()
+        await anon.waitForSelector('.auth-card')
+        await assertAccessible(anon, `magic link sent (${lang})`)
+        const mail = await lastMailTo(outsider.email, { subject: /sign-in link|رابط الدخول/ })
+        const token = linkIn(mail?.text ?? '', '/magic-links')
+        assert.isString(token, 'no sign-in link mailed')
+        await audit(anon, `/magic-links/${token}`, lang)
+        await anon.locator('.auth-card form button[type="submit"]').click()
+        await anon.waitForURL('**/dashboard')
+        await audit(anon, `/magic-links/${token}`, lang)
+        await anon.assertExists('.auth-card-danger input[name="email"]')
+
+        // Sign-up: check your email, then the confirmation link's page
+        const signUpContext = await browser.newContext()
+        try {
+          const visitor = await signUpContext.newPage()
+          const email = uniqueEmail('founder')
+          await visitor.goto(`${BASE}/signup?lang=${lang}`)
+          await visitor.locator('input[name="fullName"]').fill('Ada Founder')
+          await visitor.locator('input[name="email"]').fill(email)
+          await visitor.locator('input[name="password"]').fill('correct-horse-battery')
+          await visitor.locator('input[name="storeName"]').fill('Ada Goods')
+          await visitor.locator('input[name="slug"]').fill(unique('ada'))
+          await visitor.locator('form button[type="submit"]').click()
+          await visitor.waitForSelector('.auth-card')
+          await assertAccessible(visitor, `check email (${lang})`)
+          const confirmation = await lastMailTo(email, {
+            subject: /Confirm your email address|أكّد عنوان بريدك/,
+          })
+          const confirmToken = linkIn(confirmation?.text ?? '', '/email-verifications')
+          assert.isString(confirmToken, 'no confirmation link mailed')
+          await audit(visitor, `/email-verifications/${confirmToken}`, lang)
+          await visitor.emulateMedia({ colorScheme: 'dark' })
+          await audit(visitor, `/email-verifications/${confirmToken}`, lang)
+        } finally {
+          await signUpContext.close()
+        }
+      } finally {
+        await guestContext.close()
+        await anonContext.close()
+      }
+    }).timeout(90_000)
 
     test(`error pages in ${lang}`, async ({ visit, assert }) => {
       const missing = await visit(`${BASE}/${unique('missing')}?lang=${lang}`)

@@ -12,7 +12,7 @@ import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import type { Page } from 'playwright-core'
 import { SuspendStore } from '#tenancy/mod'
-import { TEST_SERVER, createStore } from '#tests/helpers'
+import { TEST_SERVER, createStore, lastMailTo, linkIn, uniqueEmail } from '#tests/helpers'
 import { signIn } from './support/session.js'
 
 const BASE = TEST_SERVER
@@ -35,6 +35,9 @@ const CHOSEN = [
   'admin-en-desktop',
   'storefront-souq-en-desktop',
   'storefront-souq-ar-phone',
+  'storefront-boutique-en-desktop',
+  'storefront-classic-en-phone',
+  'invitation-en-desktop',
 ]
 
 type Assert = { equal: Function; isAbove: Function; deepEqual: Function }
@@ -67,6 +70,8 @@ test.group('Screenshots', () => {
     rmSync(LATEST, { recursive: true, force: true })
     mkdirSync(LATEST, { recursive: true })
     const { owner, store } = await createStore({ blueprint: 'souq' })
+    const boutique = await createStore({ blueprint: 'boutique' })
+    const classic = await createStore({ blueprint: 'classic' })
     owner.isPlatformAdmin = true
     await owner.save()
 
@@ -76,6 +81,8 @@ test.group('Screenshots', () => {
       ...(await shoot(page, assert, 'landing', '/')),
       ...(await shoot(page, assert, 'signin', '/signin')),
       ...(await shoot(page, assert, 'storefront-souq', `/s/${store.slug}`)),
+      ...(await shoot(page, assert, 'storefront-boutique', `/s/${boutique.store.slug}`)),
+      ...(await shoot(page, assert, 'storefront-classic', `/s/${classic.store.slug}`)),
       ...(await shoot(page, assert, 'not-found', '/no-such-page', 404)),
       ...(await shoot(page, assert, 'storefront-missing', '/s/no-such-store-zz', 404)),
     ]
@@ -90,7 +97,18 @@ test.group('Screenshots', () => {
       ...(await shoot(page, assert, 'admin', '/admin'))
     )
 
-    assert.equal(taken.length, 10 * 2 * 2)
+    // An invitation to a new address, opened by someone signed out
+    const invitee = uniqueEmail('invitee')
+    await page.goto(`${BASE}/dashboard/team?lang=en`)
+    await page.locator('#invite-form input[name="email"]').fill(invitee)
+    await page.locator('#invite-form button[type="submit"]').click()
+    await page.waitForSelector('.flash')
+    const mail = await lastMailTo(invitee, { subject: /invited/ })
+    const token = linkIn(mail?.text ?? '', '/invitations')
+    await page.context().clearCookies()
+    taken.push(...(await shoot(page, assert, 'invitation', `/invitations/${token}`)))
+
+    assert.equal(taken.length, 13 * 2 * 2)
     for (const name of CHOSEN) {
       assert.isAbove(taken.indexOf(name), -1, `${name} was not taken`)
       if (process.env.UPDATE_SCREENSHOTS) {

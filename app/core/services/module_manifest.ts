@@ -34,6 +34,27 @@ export interface NavigationEntry {
 }
 
 /**
+ * One step of the overview's set-up checklist, contributed by the module it
+ * belongs to. `isDone` runs inside the current store's unit of work, so it
+ * reads the module's own tables as that store.
+ */
+export interface SetupStep {
+  /** Unique across modules; also the step's id in the page */
+  id: string
+  /** Translation key of what the step asks for ("Add a product") */
+  label: string
+  /** Where the step is done: a route name, or a path starting with `/` */
+  link: string
+  /** The permission a member needs to follow the link; shown without a link otherwise */
+  can?: string
+  /** Translation key of a line said under the step (a module not built yet says so) */
+  note?: string
+  /** Steps are shown by `order` (lowest first), then in module order */
+  order?: number
+  isDone(): Promise<boolean>
+}
+
+/**
  * A listener of a domain event: a lazily imported class and the method
  * that receives the event's payload.
  */
@@ -59,6 +80,8 @@ export interface ModuleManifest {
   middleware?: Record<string, LazyDefault>
   routes?: (kit: RouteKit) => void
   navigation?: { dashboard?: NavigationEntry[]; admin?: NavigationEntry[] }
+  /** Steps of the overview's set-up checklist this module contributes */
+  setupSteps?: SetupStep[]
   /** Abilities this module defines, with the roles that hold each */
   permissions?: Record<string, readonly string[]>
   /** Abilities an API token may carry, each with the permission its holder's role needs (null: any member) */

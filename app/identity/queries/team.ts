@@ -1,5 +1,6 @@
-import { clock, sha256 } from '#core/mod'
+import { clock, paginate, parseListQuery, sha256, type ListQuery } from '#core/mod'
 import { currentTenant, tenantDirectory } from '#tenancy/mod'
+import { ROLES } from '../roles.js'
 import Membership from '../models/membership.js'
 import Invitation from '../models/invitation.js'
 import User from '../models/user.js'
@@ -7,6 +8,67 @@ import User from '../models/user.js'
 /** The current store's members, oldest first, with their accounts */
 export function listMembers() {
   return Membership.query().preload('user').orderBy('created_at', 'asc')
+}
+
+export const MEMBER_SORTS = ['name', 'email', 'role', 'joined'] as const
+export type MemberSort = (typeof MEMBER_SORTS)[number]
+export type MemberFilter = 'role' | 'q'
+export type MemberListQuery = ListQuery<MemberSort, MemberFilter>
+export const MEMBER_LIST_DEFAULTS = { sort: 'name', dir: 'asc', perPage: 20 } as const
+
+/** The team page's `?sort&dir&page&perPage&role&q`, bad values replaced by the defaults */
+export function parseMemberListQuery(qs: Record<string, unknown>): MemberListQuery {
+  return parseListQuery(qs, {
+    sorts: MEMBER_SORTS,
+    defaultSort: MEMBER_LIST_DEFAULTS.sort,
+    defaultDir: MEMBER_LIST_DEFAULTS.dir,
+    perPage: MEMBER_LIST_DEFAULTS.perPage,
+    filters: { role: ROLES, q: { maxLength: 100 } },
+  })
+}
+
+/** `%`, `_` and `\` taken literally in a LIKE pattern */
+function likePattern(text: string) {
+  return `%${text.replace(/[\\%_]/g, (char) => `\\${char}`)}%`
+}
+
+/** Highest role first, as the role menu lists them */
+const ROLE_ORDER = `CASE memberships.role ${ROLES.map((role, index) => `WHEN '${role}' THEN ${index}`).join(' ')} ELSE ${ROLES.length} END`
+
+/**
+ * One page of the current store's members with their accounts, filtered by
+ * role and by a text found in the name or address, in the order asked for
+ * (ties broken by when they joined, then id), and where that page is.
+ */
+export async function listMembersPage(list: MemberListQuery) {
+  const filtered = () => {
+    const query = Membership.query().join('users', 'users.id', 'memberships.user_id')
+    if (list.filters.role) query.where('memberships.role', list.filters.role)
+    if (list.filters.q) {
+      const pattern = likePattern(list.filters.q)
+      query.where((match) =>
+        match.whereILike('users.full_name', pattern).orWhereILike('users.email', pattern)
+      )
+    }
+    return query
+  }
+  const counted = await filtered().count('* as total')
+  const pagination = paginate(list, Number(counted[0]?.$extras.total ?? 0))
+
+  const dir = list.dir === 'desc' ? 'desc' : 'asc'
+  const query = filtered().select('memberships.*').preload('user')
+  if (list.sort === 'name') query.orderByRaw(`lower(users.full_name) ${dir}`)
+  if (list.sort === 'email') query.orderByRaw(`lower(users.email) ${dir}`)
+  if (list.sort === 'role') query.orderByRaw(`${ROLE_ORDER} ${dir}`)
+  query.orderBy('memberships.created_at', list.sort === 'joined' ? dir : 'asc')
+  query.orderBy('memberships.id', 'asc')
+  const members = await query.offset(pagination.offset).limit(pagination.perPage)
+  return { members, pagination }
+}
+
+/** One member of the current store with their account, or null */
+export function findMember(id: string) {
+  return Membership.query().where('id', id).preload('user').first()
 }
 
 /** Invitations of the current store that can still be accepted, newest first */

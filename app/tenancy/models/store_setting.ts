@@ -1,3 +1,4 @@
+import type { DateTime } from 'luxon'
 import { Timestamped } from '#core/mod'
 import { BaseModel, column } from '@adonisjs/lucid/orm'
 import { compose } from '@adonisjs/core/helpers'
@@ -18,4 +19,8 @@ export default class StoreSetting extends compose(BaseModel, TenantScoped, Times
 
   @column({ prepare: (value: string[]) => JSON.stringify(value) })
   declare highlights: string[]
+
+  /** When the merchant last saved the settings page; null until they have */
+  @column.dateTime()
+  declare confirmedAt: DateTime | null
 }

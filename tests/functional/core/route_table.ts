@@ -36,6 +36,9 @@ export const FORM_FIELDS = [
   'expiresInDays',
   'confirmSlug',
   'ownerEmail',
+  'defaultCurrency',
+  'defaultLocale',
+  'tagline',
 ]
 
 const READ_METHODS = ['GET', 'HEAD', 'OPTIONS']

@@ -34,6 +34,7 @@ const EXPECTED: Record<Permission, Role[]> = {
   'pricing:manage': ['owner', 'admin'],
   'integrations:manage': ['owner', 'admin'],
   'activity:read': ['owner', 'admin'],
+  'store:manage': ['owner', 'admin'],
   'store:delete': ['owner'],
   'ownership:transfer': ['owner'],
 }
@@ -64,6 +65,7 @@ const ROUTES: Partial<Record<Permission, RouteRequest>> = {
     }),
   'integrations:manage': page('/dashboard/api-tokens'),
   'activity:read': page('/dashboard/activity'),
+  'store:manage': page('/dashboard/settings'),
   'catalog:read': page('/dashboard/catalog'),
   'orders:read': page('/dashboard/orders'),
   'projects:read': page('/dashboard/projects'),
@@ -89,6 +91,7 @@ const ALLOWED_STATUS: Partial<Record<Permission, number>> = {
   'store:delete': 422,
   'integrations:manage': 200,
   'activity:read': 200,
+  'store:manage': 200,
   'catalog:read': 200,
   'orders:read': 200,
   'projects:read': 200,
