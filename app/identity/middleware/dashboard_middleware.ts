@@ -5,7 +5,7 @@ import { asUserInTenant, tenantDirectory } from '#tenancy/mod'
 import Membership from '../models/membership.js'
 import { bouncerAbilities } from '../roles.js'
 import type User from '../models/user.js'
-import { storesOf, storesOfUserInThisUnit, type UserStore } from '../services/user_stores.js'
+import { membershipsOfUserInThisUnit, storesOf, type UserStore } from '../services/user_stores.js'
 import { requireSignedIn } from '../services/web_sessions.js'
 import { refuseWritesWhileSuspended } from '../services/suspension.js'
 
@@ -36,10 +36,10 @@ export default class DashboardMiddleware {
     const remembered = typeof wanted === 'string' ? await tenantDirectory.findById(wanted) : null
     if (remembered) {
       const served = await asUserInTenant(remembered, user.id, async () => {
-        const stores = await storesOfUserInThisUnit(user.id)
+        const { stores, memberships } = await membershipsOfUserInThisUnit(user.id)
         const current = stores.find((store) => store.tenantId === remembered.id)
         if (!current) return NOT_A_MEMBER
-        return this.#serve(ctx, next, user, current, stores)
+        return this.#serve(ctx, next, user, current, stores, memberships.get(current.tenantId))
       })
       if (served !== NOT_A_MEMBER) return served
     }
@@ -53,8 +53,15 @@ export default class DashboardMiddleware {
     return asUserInTenant(current, user.id, () => this.#serve(ctx, next, user, current, stores))
   }
 
-  async #serve(ctx: HttpContext, next: NextFn, user: User, tenant: UserStore, stores: UserStore[]) {
-    const membership = await Membership.findByOrFail('userId', user.id)
+  async #serve(
+    ctx: HttpContext,
+    next: NextFn,
+    user: User,
+    tenant: UserStore,
+    stores: UserStore[],
+    alreadyRead?: Membership
+  ) {
+    const membership = alreadyRead ?? (await Membership.findByOrFail('userId', user.id))
     ctx.membership = membership
     ctx.bouncer = new Bouncer(() => membership, bouncerAbilities())
     ctx.view.share({

@@ -10,6 +10,12 @@ export function listMembers() {
   return Membership.query().preload('user').orderBy('created_at', 'asc')
 }
 
+/** How many members the current store has */
+export async function countMembers(): Promise<number> {
+  const [row] = await Membership.query().count('* as total')
+  return Number(row.$extras.total)
+}
+
 export const MEMBER_SORTS = ['name', 'email', 'role', 'joined'] as const
 export type MemberSort = (typeof MEMBER_SORTS)[number]
 export type MemberFilter = 'role' | 'q'

@@ -1,6 +1,7 @@
 import db from '@adonisjs/lucid/services/db'
 import { asUser, currentClient, storesByIds, type TenantSnapshot } from '#tenancy/mod'
 import type { Role } from '../roles.js'
+import Membership from '../models/membership.js'
 
 export interface UserStore extends TenantSnapshot {
   tenantId: string
@@ -20,13 +21,29 @@ export function storesOf(userId: string): Promise<UserStore[]> {
  * user (`asUser`, `asUserInTenant`).
  */
 export async function storesOfUserInThisUnit(userId: string): Promise<UserStore[]> {
-  const memberships: { tenant_id: string; role: Role }[] = await currentClient()
+  const { stores } = await membershipsOfUserInThisUnit(userId)
+  return stores
+}
+
+/**
+ * The user's stores and their membership rows (as models), from one read in
+ * the current unit of work: a signed-in page needs both.
+ */
+export async function membershipsOfUserInThisUnit(userId: string) {
+  const rows: Record<string, unknown>[] = await currentClient()
     .from('memberships')
     .where('user_id', userId)
-    .select('tenant_id', 'role')
-  const roles = new Map(memberships.map((membership) => [membership.tenant_id, membership.role]))
-  const stores = await storesByIds([...roles.keys()])
-  return stores.map((store) => ({ ...store, tenantId: store.id, role: roles.get(store.id)! }))
+    .select('*')
+  const memberships = new Map(
+    rows.map((row) => [String(row.tenant_id), Membership.$createFromAdapterResult(row)!])
+  )
+  const found = await storesByIds([...memberships.keys()])
+  const stores = found.map((store) => ({
+    ...store,
+    tenantId: store.id,
+    role: memberships.get(store.id)!.role as Role,
+  }))
+  return { stores, memberships }
 }
 
 export interface StoreMember {

@@ -1,8 +1,11 @@
 import type { HttpContext } from '@adonisjs/core/http'
-import { currentStoreSettings } from '#tenancy/mod'
+import { currentStoreSettings, keptStorePage } from '#tenancy/mod'
 
 export default class HomeController {
-  async show({ view }: HttpContext) {
-    return view.render('storefront/home', { settings: await currentStoreSettings() })
+  async show({ view, i18n, storeMount }: HttpContext) {
+    const settings = await currentStoreSettings()
+    return keptStorePage(`home ${i18n.locale} ${storeMount?.basePath}`, () =>
+      view.render('storefront/home', { settings })
+    )
   }
 }

@@ -20,6 +20,10 @@ function idKey(id: string) {
 export function settingsKey(id: string) {
   return `tenancy:settings:${id}`
 }
+/** Only ever in this process: the store's rendered pages */
+export function pagesKey(id: string) {
+  return `tenancy:pages:${id}`
+}
 
 async function fromRedis(
   key: string,
@@ -73,7 +77,7 @@ export const tenantDirectory = {
     const keys = [slugKey(tenant.slug), idKey(tenant.id)]
     if (tenant.customDomain) keys.push(domainKey(tenant.customDomain))
     await redis.del(...keys)
-    const everywhere = [...keys, settingsKey(tenant.id)]
+    const everywhere = [...keys, settingsKey(tenant.id), pagesKey(tenant.id)]
     localTenantCache.forget(everywhere)
     await redis.publish(FORGET_CHANNEL, JSON.stringify(everywhere))
   },

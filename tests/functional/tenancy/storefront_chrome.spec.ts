@@ -95,3 +95,24 @@ test.group('Storefront chrome', () => {
     noScriptNoCookie(response, assert)
   })
 })
+
+test.group('Storefront | kept pages', () => {
+  test('a kept home page is kept per language and per address, never mixed', async ({
+    client,
+    assert,
+  }) => {
+    const { store } = await createStore()
+    for (let round = 0; round < 2; round++) {
+      const english = await client.get(`/s/${store.slug}?lang=en`)
+      assert.include(english.text(), '<html lang="en" dir="ltr">')
+      assert.include(english.text(), `href="/s/${store.slug}"`)
+
+      const arabic = await client.get(`/s/${store.slug}?lang=ar`)
+      assert.include(arabic.text(), '<html lang="ar" dir="rtl">')
+
+      const bySubdomain = await client.get('/?lang=en').header('host', `${store.slug}.localhost`)
+      bySubdomain.assertStatus(200)
+      assert.notInclude(bySubdomain.text(), `href="/s/${store.slug}"`)
+    }
+  })
+})
