@@ -6,7 +6,7 @@ test.group('Storefront language', () => {
     const { store } = await createStore({ blueprint: 'souq' })
     const response = await client.get(`/s/${store.slug}`).header('accept-language', 'en')
     response.assertStatus(200)
-    response.assertTextIncludes('lang="ar"')
+    response.assertTextIncludes('<html lang="ar" dir="rtl">')
     response.assertTextIncludes('dir="rtl"')
   })
 
@@ -15,10 +15,10 @@ test.group('Storefront language', () => {
   }) => {
     const { store } = await createStore({ blueprint: 'souq' })
     const chosen = await client.get(`/s/${store.slug}?lang=en`)
-    chosen.assertTextIncludes('lang="en"')
+    chosen.assertTextIncludes('<html lang="en" dir="ltr">')
     chosen.assertTextIncludes('dir="ltr"')
 
-    const remembered = await client.get(`/s/${store.slug}`).cookie('locale', 'en')
-    remembered.assertTextIncludes('lang="en"')
+    const remembered = await client.get(`/s/${store.slug}`).plainCookie('locale', 'en')
+    remembered.assertTextIncludes('<html lang="en" dir="ltr">')
   })
 })
