@@ -2,6 +2,7 @@ import { defineModule } from './services/module_manifest.js'
 import { sendLaterThroughQueue } from './services/mail_queue.js'
 import { shareAssetUrls } from './services/assets.js'
 import { listComponentsOnce } from './services/templates.js'
+import { shareIcons } from './services/icons.js'
 import coreRoutes from './routes.js'
 
 export * from './services/money.js'
@@ -82,5 +83,6 @@ export const coreModule = defineModule({
     sendLaterThroughQueue()
     shareAssetUrls()
     listComponentsOnce()
+    shareIcons()
   },
 })
