@@ -2,8 +2,12 @@ import { localTenantCache } from './local_tenant_cache.js'
 import { pagesKey } from './tenant_directory.js'
 import { currentTenant } from './tenant_context.js'
 
-/** A store's pages differ by language and address at most; a few of each are kept */
-const MAX_PAGES_PER_STORE = 32
+/**
+ * A store's kept pages differ by path, language and address; a store's
+ * share stays small whatever the visitors ask for, and the directory's own
+ * bound limits how many stores are kept
+ */
+const MAX_PAGES_PER_STORE = 8
 
 /**
  * A page of the current store rendered once and kept in this process, for
