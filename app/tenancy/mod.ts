@@ -37,7 +37,6 @@ export { TenantJob } from './services/tenant_job.js'
 export type { TenantJobPayload } from './services/tenant_job.js'
 
 const StoreActivity = () => import('./listeners/record_store_activity.js')
-const SettingsActivity = () => import('./listeners/record_store_settings_activity.js')
 
 export const tenancyModule = defineModule({
   name: 'tenancy',
@@ -76,7 +75,7 @@ export const tenancyModule = defineModule({
     'store:created': [[StoreActivity, 'created']],
     'store:suspended': [[StoreActivity, 'suspended']],
     'store:resumed': [[StoreActivity, 'resumed']],
-    'store:settings_updated': [[SettingsActivity, 'updated']],
+    'store:settings_updated': [[StoreActivity, 'settingsUpdated']],
   },
   boot: installContextAwareAdapter,
 })

@@ -22,4 +22,18 @@ export default class RecordStoreActivity {
   async resumed(event: EventsList['store:resumed']) {
     await recordActivity({ action: 'store.resumed', subject: { type: 'tenant', id: event.slug } })
   }
+
+  /** A save of the settings page, inside the same transaction as the change */
+  async settingsUpdated(event: EventsList['store:settings_updated']) {
+    await recordActivity({
+      action: 'store.settings_updated',
+      actorUserId: event.actorUserId,
+      subject: { type: 'tenant', id: event.slug },
+      data: {
+        changed: event.changed,
+        currency: event.values.defaultCurrency,
+        locale: event.values.defaultLocale,
+      },
+    })
+  }
 }
