@@ -72,9 +72,7 @@ export async function setupChecklist(may: (permission: string) => boolean): Prom
 
 /** "Invite the team" is done once the store has a second member or an open invitation */
 export async function teamInvited() {
-  const [members, invitation] = [
-    await Membership.query().select('id').limit(2),
-    await pendingInvitations().select('id').first(),
-  ]
-  return members.length > 1 || invitation !== null
+  const members = await Membership.query().select('id').limit(2)
+  if (members.length > 1) return true
+  return (await pendingInvitations().select('id').first()) !== null
 }
