@@ -23,10 +23,10 @@ const NOT_A_MEMBER = Symbol('notAMember')
  * session, never on a tenant id from the URL or a form. The request runs as
  * that tenant and as the user (row-level security adds only the user's own
  * memberships elsewhere, read-only), with a Bouncer whose actor is the
- * membership. The usual case
- * (a remembered store the user still belongs to) is one unit of work that
- * reads the user's stores and then serves the page; otherwise the stores are
- * read first and the request runs as the one chosen from them.
+ * membership. The usual case, a remembered store the user still belongs
+ * to, is one unit of work that reads the user's stores and then serves the
+ * page; otherwise the stores are read first and the request runs as the
+ * first of them.
  */
 export default class DashboardMiddleware {
   async handle(ctx: HttpContext, next: NextFn) {

@@ -13,21 +13,16 @@ export interface UserStore extends TenantSnapshot {
  * which row-level security allows for their own memberships only.
  */
 export function storesOf(userId: string): Promise<UserStore[]> {
-  return asUser(userId, () => storesOfUserInThisUnit(userId))
-}
-
-/**
- * The same list, read in the current unit of work, which must run as that
- * user (`asUser`, `asUserInTenant`).
- */
-export async function storesOfUserInThisUnit(userId: string): Promise<UserStore[]> {
-  const { stores } = await membershipsOfUserInThisUnit(userId)
-  return stores
+  return asUser(userId, async () => {
+    const { stores } = await membershipsOfUserInThisUnit(userId)
+    return stores
+  })
 }
 
 /**
  * The user's stores and their membership rows (as models), from one read in
- * the current unit of work: a signed-in page needs both.
+ * the current unit of work, which must run as that user (`asUser`,
+ * `asUserInTenant`): a signed-in page needs both.
  */
 export async function membershipsOfUserInThisUnit(userId: string) {
   const rows: Record<string, unknown>[] = await currentClient()

@@ -55,6 +55,19 @@ class LocalTenantCache {
     this.#entries.set(key, { value, expiresAt: performance.now() + TTL_MS })
   }
 
+  /**
+   * The copy kept under `key`, else what `load` finds, kept unless a forget
+   * happened while it loaded (the value might already be stale then)
+   */
+  async remember<T extends Cached>(key: string, load: () => Promise<T>): Promise<T> {
+    const kept = this.get(key)
+    if (kept) return kept.value as T
+    const generation = this.#generation
+    const value = await load()
+    this.set(key, value, generation)
+    return value
+  }
+
   forget(keys: string[]) {
     this.#generation++
     for (const key of keys) this.#entries.delete(key)

@@ -16,19 +16,14 @@ export interface StoreSettings {
  * the tenant directory's and drops it with the tenant's entries whenever
  * the store changes (`tenantDirectory.forgetTenant`, in every process).
  */
-export async function currentStoreSettings(): Promise<StoreSettings> {
-  const key = settingsKey(currentTenant().id)
-  const kept = localTenantCache.get(key)
-  if (kept) return kept.value as unknown as StoreSettings
-
-  const generation = localTenantCache.generation
-  const settings = await inUnitOfWork(() => StoreSetting.query().firstOrFail())
-  const values: StoreSettings = Object.freeze({
-    theme: settings.theme,
-    accentColor: settings.accentColor,
-    tagline: settings.tagline,
-    highlights: Object.freeze([...settings.highlights]),
+export function currentStoreSettings(): Promise<StoreSettings> {
+  return localTenantCache.remember(settingsKey(currentTenant().id), async () => {
+    const settings = await inUnitOfWork(() => StoreSetting.query().firstOrFail())
+    return Object.freeze({
+      theme: settings.theme,
+      accentColor: settings.accentColor,
+      tagline: settings.tagline,
+      highlights: Object.freeze([...settings.highlights]),
+    })
   })
-  localTenantCache.set(key, values, generation)
-  return values
 }

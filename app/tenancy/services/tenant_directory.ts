@@ -42,16 +42,8 @@ async function fromRedis(
   return snapshot
 }
 
-async function cached(
-  key: string,
-  load: () => Promise<Tenant | null>
-): Promise<TenantSnapshot | null> {
-  const local = localTenantCache.get(key)
-  if (local) return local.value as TenantSnapshot | null
-  const generation = localTenantCache.generation
-  const snapshot = await fromRedis(key, load)
-  localTenantCache.set(key, snapshot, generation)
-  return snapshot
+function cached(key: string, load: () => Promise<Tenant | null>) {
+  return localTenantCache.remember(key, () => fromRedis(key, load))
 }
 
 /**
