@@ -3,6 +3,7 @@ import { sendLaterThroughQueue } from './services/mail_queue.js'
 import { shareAssetUrls } from './services/assets.js'
 import { listComponentsOnce } from './services/templates.js'
 import { shareIcons } from './services/icons.js'
+import { shareMoneyFormatting } from './services/money/templates.js'
 import coreRoutes from './routes.js'
 
 export * from './services/money.js'
@@ -84,5 +85,6 @@ export const coreModule = defineModule({
     shareAssetUrls()
     listComponentsOnce()
     shareIcons()
+    shareMoneyFormatting()
   },
 })
