@@ -1,24 +1,48 @@
+import './events.js'
 import { defineModule } from '#core/mod'
-import { ROLES, unbuiltModule } from '#identity/mod'
+import { ROLES } from '#identity/mod'
+import catalogRoutes from './routes.js'
+import { hasProducts } from './queries/products.js'
 
-/** Catalog: categories, products, variants, stock, media. Not built yet. */
+export type { CatalogEvent, ProductEvent, StockChangeReason } from './events.js'
+export { default as ChangeVariantPrice } from './operations/change_variant_price.js'
+export type { ChangeVariantPriceInput, PriceChange } from './operations/change_variant_price.js'
+export { default as CreateProduct } from './operations/create_product.js'
+export type { CreateProductInput, NewVariant } from './operations/create_product.js'
+export { default as CreateCategory } from './operations/create_category.js'
+export { default as AdjustStock } from './operations/adjust_stock.js'
+export { variantCombinations, variantSku } from './services/variant_options.js'
+export { hasProducts } from './queries/products.js'
+
+const CatalogActivity = () => import('./listeners/record_catalog_activity.js')
+
+/** Catalog: categories, products, their variants and stock. */
 export const catalogModule = defineModule({
-  ...unbuiltModule({
-    name: 'catalog',
-    section: ['catalog', 'catalog:read'],
-    permissions: { 'catalog:read': ROLES, 'catalog:write': ['owner', 'admin', 'member'] },
-    tokenAbilities: { 'catalog:read': 'catalog:read', 'catalog:write': 'catalog:write' },
-  }),
+  name: 'catalog',
+  dependsOn: ['core', 'tenancy', 'identity'],
+  tables: ['categories', 'products', 'product_variants', 'stock_movements'],
+  routes: catalogRoutes,
+  navigation: {
+    dashboard: [{ key: 'catalog', route: 'catalog.index', can: 'catalog:read' }],
+  },
+  permissions: { 'catalog:read': ROLES, 'catalog:write': ['owner', 'admin', 'member'] },
+  tokenAbilities: { 'catalog:read': 'catalog:read', 'catalog:write': 'catalog:write' },
   setupSteps: [
     {
       id: 'add-product',
       label: 'dashboard.setup.steps.product',
       link: 'catalog.index',
       can: 'catalog:read',
-      note: 'dashboard.setup.arrives_with_catalog',
       order: 10,
-      // No products exist until the catalog is built: never ticked
-      isDone: async () => false,
+      isDone: hasProducts,
     },
   ],
+  listeners: {
+    'catalog:product_created': [[CatalogActivity, 'productCreated']],
+    'catalog:product_updated': [[CatalogActivity, 'productUpdated']],
+    'catalog:product_deleted': [[CatalogActivity, 'productDeleted']],
+    'catalog:price_changed': [[CatalogActivity, 'priceChanged']],
+    'catalog:stock_changed': [[CatalogActivity, 'stockChanged']],
+    'catalog:category_changed': [[CatalogActivity, 'categoryChanged']],
+  },
 })

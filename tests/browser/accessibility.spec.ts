@@ -2,6 +2,7 @@
 import { test } from '@japa/runner'
 import type { Page } from 'playwright-core'
 import { SuspendStore } from '#tenancy/mod'
+import { seedCategory, seedProduct } from '#tests/functional/catalog/support'
 import { TEST_SERVER, createStore, lastMailTo, linkIn, unique, uniqueEmail } from '#tests/helpers'
 import { assertAccessible } from './support/axe.js'
 import { signIn } from './support/session.js'
@@ -164,17 +165,29 @@ test.group('Accessibility (axe-core)', () => {
     })
 
     test(`dashboard pages and the admin in ${lang}`, async ({ visit }) => {
-      const { owner } = await createStore()
+      const fixture = await createStore()
+      const { owner } = fixture
       owner.isPlatformAdmin = true
       await owner.save()
       const page = await visit(`${BASE}/signin?lang=en`)
       await signIn(page, owner.email)
+      // the catalog's pages while empty, then with a category and a product
+      for (const path of ['/dashboard/catalog', '/dashboard/catalog/categories']) {
+        await audit(page, path, lang)
+      }
+      const category = await seedCategory(fixture, 'Shirts')
+      await seedCategory(fixture, 'Linen', category.id)
+      const { product } = await seedProduct(fixture, { sizes: ['S', 'M'], sku: 'A11Y' })
       for (const path of [
         '/dashboard',
         '/dashboard/team',
         '/dashboard/api-tokens',
         '/dashboard/activity',
         '/dashboard/catalog',
+        '/dashboard/catalog/products/create',
+        `/dashboard/catalog/products/${product.id}/edit`,
+        '/dashboard/catalog/categories',
+        `/dashboard/catalog/categories/${category.id}/edit`,
         '/admin',
       ]) {
         await audit(page, path, lang)

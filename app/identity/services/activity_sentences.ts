@@ -49,6 +49,29 @@ const SENTENCES: Record<
   'api_token.created': (data) => ({ name: text(data.name) }),
   'api_token.revoked': (data) => ({ name: text(data.name) }),
   'api_token.rotated': (data) => ({ name: text(data.name) }),
+  'catalog.product_created': (data) => ({ title: text(data.title) }),
+  'catalog.product_updated': (data) => ({ title: text(data.title) }),
+  'catalog.product_status_changed': (data) => ({
+    title: text(data.title),
+    status: text(data.status),
+  }),
+  'catalog.product_deleted': (data) => ({ title: text(data.title) }),
+  'catalog.price_changed': (data) => ({
+    title: text(data.title),
+    variant: text(data.variant) ? ` (${text(data.variant)})` : '',
+    from: text(data.from),
+    to: text(data.to),
+  }),
+  'catalog.stock_changed': (data) => ({
+    title: text(data.title),
+    variant: text(data.variant) ? ` (${text(data.variant)})` : '',
+    delta: String(data.delta ?? ''),
+    stock: String(data.stock ?? ''),
+  }),
+  'catalog.category_created': (data) => ({ name: text(data.name) }),
+  'catalog.category_updated': (data) => ({ name: text(data.name) }),
+  'catalog.category_moved': (data) => ({ name: text(data.name) }),
+  'catalog.category_deleted': (data) => ({ name: text(data.name) }),
 }
 
 /**

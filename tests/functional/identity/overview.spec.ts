@@ -115,7 +115,7 @@ test.group('Overview | set-up checklist', (group) => {
     assert.isTrue(isDone((await overview(client, owner)).text(), 'invite-team'))
   })
 
-  test('catalog and billing steps are never ticked and say they arrive with those modules', async ({
+  test('the billing step is never ticked and says it arrives with billing', async ({
     client,
     assert,
   }) => {
@@ -124,8 +124,6 @@ test.group('Overview | set-up checklist', (group) => {
     const product = stepHtml(html, 'add-product')
     const payments = stepHtml(html, 'connect-payments')
     assert.include(product, 'href="/dashboard/catalog"')
-    assert.include(product, 'Arrives with the catalog')
-    assert.include(product, 'Not built yet')
     assert.include(payments, 'href="/dashboard/billing"')
     assert.include(payments, 'Arrives with billing')
     assert.isFalse(isDone(html, 'add-product'))

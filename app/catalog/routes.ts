@@ -1,0 +1,51 @@
+import type { RouteKit } from '#core/mod'
+
+const Products = () => import('./controllers/products_controller.js')
+const ProductBulkActions = () => import('./controllers/product_bulk_actions_controller.js')
+const ProductDeletions = () => import('./controllers/product_deletions_controller.js')
+const StockAdjustments = () => import('./controllers/stock_adjustments_controller.js')
+const Categories = () => import('./controllers/categories_controller.js')
+const CategoryPositions = () => import('./controllers/category_positions_controller.js')
+
+/**
+ * The catalog in the dashboard shell: every member reads it
+ * (`catalog:read`), and every role but finance changes it (`catalog:write`).
+ * Ids in the URL are looked up inside the member's current store, so
+ * another store's id is simply not found.
+ */
+export default function catalogRoutes({ router, middleware, web }: RouteKit) {
+  const uuid = router.matchers.uuid()
+  const permitted = (permission: string, routes: () => void) =>
+    router.group(routes).use(middleware.permits(permission))
+
+  router
+    .group(() => {
+      permitted('catalog:read', () => {
+        router.get('/', [Products, 'index']).as('catalog.index')
+        router.get('/products/:id/edit', [Products, 'edit']).as('products.edit')
+        router.get('/categories', [Categories, 'index']).as('categories.index')
+        router.get('/categories/:id/edit', [Categories, 'edit']).as('categories.edit')
+      })
+      permitted('catalog:write', () => {
+        router.get('/products/create', [Products, 'create']).as('products.create')
+        router.post('/products', [Products, 'store']).as('products.store')
+        router.put('/products/:id', [Products, 'update']).as('products.update')
+        router
+          .post('/product-bulk-actions', [ProductBulkActions, 'store'])
+          .as('product_bulk_actions.store')
+        router.post('/product-deletions', [ProductDeletions, 'store']).as('product_deletions.store')
+        router
+          .post('/variants/:id/stock-adjustments', [StockAdjustments, 'store'])
+          .as('stock_adjustments.store')
+        router.post('/categories', [Categories, 'store']).as('categories.store')
+        router.put('/categories/:id', [Categories, 'update']).as('categories.update')
+        router.delete('/categories/:id', [Categories, 'destroy']).as('categories.destroy')
+        router
+          .put('/categories/:id/position', [CategoryPositions, 'update'])
+          .as('category_positions.update')
+      })
+    })
+    .where('id', uuid)
+    .prefix('/dashboard/catalog')
+    .use([...web(), middleware.dashboard()])
+}

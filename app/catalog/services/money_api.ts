@@ -1,0 +1,1 @@
+export { parseMoney, MoneyInputError, toDecimalString, currencyDecimals } from '#core/mod'
