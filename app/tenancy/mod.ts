@@ -10,6 +10,7 @@ export {
   withTenant,
   withTenantOnDemand,
   inUnitOfWork,
+  onceInUnitOfWork,
   asUser,
   asUserInTenant,
   currentTenant,

@@ -1,5 +1,5 @@
 import { clock, paginate, parseListQuery, sha256, type ListQuery } from '#core/mod'
-import { currentTenant, tenantDirectory } from '#tenancy/mod'
+import { currentTenant, onceInUnitOfWork, tenantDirectory } from '#tenancy/mod'
 import { ROLES } from '../roles.js'
 import Membership from '../models/membership.js'
 import Invitation from '../models/invitation.js'
@@ -10,10 +10,12 @@ export function listMembers() {
   return Membership.query().preload('user').orderBy('created_at', 'asc')
 }
 
-/** How many members the current store has */
-export async function countMembers(): Promise<number> {
-  const [row] = await Membership.query().count('* as total')
-  return Number(row.$extras.total)
+/** How many members the current store has (asked once per unit of work) */
+export function countMembers(): Promise<number> {
+  return onceInUnitOfWork('identity.memberCount', async () => {
+    const [row] = await Membership.query().count('* as total')
+    return Number(row.$extras.total)
+  })
 }
 
 export const MEMBER_SORTS = ['name', 'email', 'role', 'joined'] as const

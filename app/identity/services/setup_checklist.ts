@@ -1,7 +1,6 @@
 import router from '@adonisjs/core/services/router'
 import type { ModuleManifest, SetupStep } from '#core/mod'
-import Membership from '../models/membership.js'
-import { pendingInvitations } from '../queries/team.js'
+import { countMembers, pendingInvitations } from '../queries/team.js'
 
 let assembled: readonly SetupStep[] | null = null
 
@@ -72,7 +71,6 @@ export async function setupChecklist(may: (permission: string) => boolean): Prom
 
 /** "Invite the team" is done once the store has a second member or an open invitation */
 export async function teamInvited() {
-  const members = await Membership.query().select('id').limit(2)
-  if (members.length > 1) return true
+  if ((await countMembers()) > 1) return true
   return (await pendingInvitations().select('id').first()) !== null
 }

@@ -6,6 +6,7 @@ import StoreSetting from '../models/store_setting.js'
 import type { StoreSettingsValues } from '../events.js'
 import { currentTenant, joinAsTenant, type TenantSnapshot } from '../services/tenant_context.js'
 import { tenantDirectory } from '../services/tenant_directory.js'
+import { currentStoreSettings } from '../services/store_settings.js'
 
 export interface UpdateStoreSettingsInput extends StoreSettingsValues {
   /** The member who saved the page; null for an operator */
@@ -68,8 +69,11 @@ export default class UpdateStoreSettings {
   }
 }
 
-/** Whether the merchant has saved the settings page at least once (current store) */
+/**
+ * Whether the merchant has saved the settings page at least once (current
+ * store), from this process's copy: a save drops it in every process.
+ */
 export async function storeSettingsConfirmed() {
-  const settings = await StoreSetting.query().whereNotNull('confirmed_at').select('id').first()
-  return settings !== null
+  const settings = await currentStoreSettings()
+  return settings.confirmed
 }

@@ -8,6 +8,8 @@ export interface StoreSettings {
   readonly accentColor: string
   readonly tagline: string
   readonly highlights: readonly string[]
+  /** Whether the merchant has saved the settings page at least once */
+  readonly confirmed: boolean
 }
 
 /**
@@ -24,6 +26,7 @@ export function currentStoreSettings(): Promise<StoreSettings> {
       accentColor: settings.accentColor,
       tagline: settings.tagline,
       highlights: Object.freeze([...settings.highlights]),
+      confirmed: settings.confirmedAt !== null,
     })
   })
 }

@@ -191,3 +191,27 @@ export function currentClient() {
   if (!unitOfWork.trx) throw new MissingTenantContext('A query (open one with inUnitOfWork)')
   return unitOfWork.trx
 }
+
+const answersByTransaction = new WeakMap<TransactionClientContract, Map<string, Promise<unknown>>>()
+
+/**
+ * The answer of `work` for the rest of the current unit of work, so a page
+ * whose parts ask the same question (the overview's member count and its
+ * set-up checklist) asks PostgreSQL once. Only for reads that nothing later
+ * in the same unit of work changes.
+ */
+export function onceInUnitOfWork<T>(key: string, work: () => Promise<T>): Promise<T> {
+  const trx = storage.getStore()?.trx
+  if (!trx) return work()
+  let answers = answersByTransaction.get(trx)
+  if (!answers) {
+    answers = new Map()
+    answersByTransaction.set(trx, answers)
+  }
+  let answer = answers.get(key) as Promise<T> | undefined
+  if (!answer) {
+    answer = work()
+    answers.set(key, answer)
+  }
+  return answer
+}

@@ -5,6 +5,7 @@ import {
   currentStoreSettings,
   currentTenant,
   inUnitOfWork,
+  onceInUnitOfWork,
   withTenant,
   withTenantOnDemand,
 } from '#tenancy/mod'
@@ -124,5 +125,33 @@ test.group('Unit of work | opened on demand', () => {
       await assert.rejects(() => Membership.query().first(), /inUnitOfWork/)
     })
     assert.throws(() => inUnitOfWork(async () => 1), /tenant context/)
+  })
+})
+
+test.group('Unit of work | answers asked once', () => {
+  test('the same question in one unit of work reaches PostgreSQL once, and again in the next', async ({
+    assert,
+  }) => {
+    const { store } = await createStore()
+    const countSettings = () =>
+      onceInUnitOfWork('test.settingsCount', async () => {
+        const rows = await currentClient().from('store_settings').count('* as total')
+        return Number(rows[0].total)
+      })
+
+    const sent = await statementsSentDuring(() =>
+      withTenant(store, async () => [await countSettings(), await countSettings()])
+    )
+    assert.lengthOf(
+      sent.filter((statement) => /count\(\*\)/.test(statement)),
+      1
+    )
+
+    const again = await statementsSentDuring(() => withTenant(store, countSettings))
+    assert.lengthOf(
+      again.filter((statement) => /count\(\*\)/.test(statement)),
+      1
+    )
+    assert.deepEqual(await withTenant(store, countSettings), 1)
   })
 })
