@@ -6,6 +6,8 @@ const ProductDeletions = () => import('./controllers/product_deletions_controlle
 const StockAdjustments = () => import('./controllers/stock_adjustments_controller.js')
 const Categories = () => import('./controllers/categories_controller.js')
 const CategoryPositions = () => import('./controllers/category_positions_controller.js')
+const ApiProducts = () => import('./controllers/api/products_controller.js')
+const ApiCategories = () => import('./controllers/api/categories_controller.js')
 
 /**
  * The catalog in the dashboard shell: every member reads it
@@ -48,4 +50,20 @@ export default function catalogRoutes({ router, middleware, web }: RouteKit) {
     .where('id', uuid)
     .prefix('/dashboard/catalog')
     .use([...web(), middleware.dashboard()])
+
+  const reading = middleware.apiToken('catalog:read')
+  const writing = middleware.apiToken('catalog:write')
+  router
+    .group(() => {
+      router.get('/products', [ApiProducts, 'index']).as('products.index').use(reading)
+      router.get('/products/:id', [ApiProducts, 'show']).as('products.show').use(reading)
+      router.post('/products', [ApiProducts, 'store']).as('products.store').use(writing)
+      router.put('/products/:id', [ApiProducts, 'update']).as('products.update').use(writing)
+      router.get('/categories', [ApiCategories, 'index']).as('categories.index').use(reading)
+      router.get('/categories/:id', [ApiCategories, 'show']).as('categories.show').use(reading)
+      router.post('/categories', [ApiCategories, 'store']).as('categories.store').use(writing)
+    })
+    .where('id', uuid)
+    .prefix('/api/v1')
+    .as('api')
 }

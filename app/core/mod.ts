@@ -24,6 +24,14 @@ export { MAX_INPUT_DEPTH } from './middleware/input_guard_middleware.js'
 export { trustProxyFrom } from './services/proxies.js'
 export { keepOutOfCaches } from './middleware/private_response_middleware.js'
 export {
+  readCursorPage,
+  afterCursor,
+  nextCursorOf,
+  DEFAULT_CURSOR_LIMIT,
+  MAX_CURSOR_LIMIT,
+} from './services/cursor_pages.js'
+export type { CursorPage } from './services/cursor_pages.js'
+export {
   parseListQuery,
   paginate,
   listParams,
