@@ -1,13 +1,26 @@
+import './events.js'
+import app from '@adonisjs/core/services/app'
 import { defineModule } from '#core/mod'
-import { unbuiltModule } from '#identity/mod'
+import stripeConfig from '#config/stripe'
+import { requireWebhookSecret } from './services/webhook_secret.js'
+import billingRoutes from './routes.js'
 
-/** Billing: plans, limits, subscriptions, Stripe. Not built yet. */
+export type { SubscriptionChanged } from './events.js'
+export type { SubscriptionStatus } from './services/subscription_state.js'
+export type { PlanLimits, LimitKey } from './services/plan_limits.js'
+
+const StartFreePlan = () => import('./listeners/start_free_plan.js')
+
+/** Billing: plans, each store's subscription, and the Stripe webhook ledger. */
 export const billingModule = defineModule({
-  ...unbuiltModule({
-    name: 'billing',
-    section: ['billing', 'billing:manage'],
-    permissions: { 'billing:manage': ['owner', 'finance'] },
-  }),
+  name: 'billing',
+  dependsOn: ['core', 'tenancy', 'identity'],
+  tables: ['plans', 'subscriptions', 'webhook_events'],
+  routes: billingRoutes,
+  navigation: {
+    dashboard: [{ key: 'billing', route: 'billing.index', can: 'billing:manage' }],
+  },
+  permissions: { 'billing:manage': ['owner', 'finance'] },
   setupSteps: [
     {
       id: 'connect-payments',
@@ -16,8 +29,20 @@ export const billingModule = defineModule({
       can: 'billing:manage',
       note: 'dashboard.setup.arrives_with_billing',
       order: 40,
-      // Payments cannot be connected until billing is built: never ticked
+      // Payments cannot be connected until the billing page is built: never ticked
       isDone: async () => false,
     },
   ],
+  listeners: {
+    'store:created': [[StartFreePlan, 'handle']],
+  },
+  commands: [
+    () => import('./commands/plan_list.js'),
+    () => import('./commands/plan_create.js'),
+    () => import('./commands/plan_update.js'),
+    () => import('./commands/billing_set_plan.js'),
+    () => import('./commands/billing_replay.js'),
+  ],
+  jobs: [() => import('./jobs/apply_webhook_event_job.js')],
+  boot: () => requireWebhookSecret(app.inProduction, stripeConfig.webhookSecret),
 })
