@@ -1,25 +1,41 @@
 import { defineModule, type RouteKit } from '#core/mod'
-import { ROLES, unbuiltDashboardSection } from '#identity/mod'
+import { ROLES } from '#identity/mod'
 import storefrontRoutes from './routes.js'
+import shoppingRoutes from './shopping_routes.js'
+import './events.js'
 
-const ordersSection = unbuiltDashboardSection('orders', 'orders:read')
+export { seedDemoOrders } from './services/orders_demo.js'
+
+const OrderActivity = () => import('./listeners/record_order_activity.js')
 
 /**
- * Storefront: public pages of a store. Carts, checkout, orders and shopper
- * emails are not built yet; the home page is.
+ * Storefront: public pages of a store, and buying in it: the cart, the
+ * checkout (pay on delivery), orders with their mails, and the store's
+ * orders in the dashboard.
  */
 export const storefrontModule = defineModule({
   name: 'storefront',
-  dependsOn: ['core', 'tenancy', 'identity'],
-  tables: [],
+  dependsOn: ['core', 'tenancy', 'identity', 'catalog'],
+  tables: ['storefront_settings', 'order_counters', 'orders', 'order_lines'],
   permissions: {
     'orders:read': ROLES,
     'orders:write': ['owner', 'admin', 'member'],
   },
   tokenAbilities: { 'orders:read': 'orders:read', 'orders:write': 'orders:write' },
-  navigation: ordersSection.navigation,
+  navigation: {
+    dashboard: [{ key: 'orders', route: 'orders.index', can: 'orders:read' }],
+  },
   routes(kit: RouteKit) {
-    ordersSection.routes(kit)
     storefrontRoutes(kit)
+    shoppingRoutes(kit)
+  },
+  listeners: {
+    'storefront:order_placed': [[OrderActivity, 'placed']],
+    'storefront:order_paid': [[OrderActivity, 'paid']],
+    'storefront:order_fulfilled': [[OrderActivity, 'fulfilled']],
+    'storefront:order_cancelled': [[OrderActivity, 'cancelled']],
+    'storefront:order_refunded': [[OrderActivity, 'refunded']],
+    'storefront:order_notes_changed': [[OrderActivity, 'notesChanged']],
+    'storefront:checkout_settings_changed': [[OrderActivity, 'checkoutSettingsChanged']],
   },
 })

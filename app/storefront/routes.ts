@@ -1,11 +1,21 @@
 import type { RouteKit } from '#core/mod'
 
 const Home = () => import('./controllers/home_controller.js')
+const Categories = () => import('./controllers/categories_controller.js')
+const Products = () => import('./controllers/products_controller.js')
+const Searches = () => import('./controllers/searches_controller.js')
+const Sitemaps = () => import('./controllers/sitemaps_controller.js')
+const RobotsFiles = () => import('./controllers/robots_files_controller.js')
 
 export default function storefrontRoutes({ router, middleware }: RouteKit) {
   router
     .group(() => {
       router.get('/', [Home, 'show']).as('home')
+      router.get('/categories/:slug', [Categories, 'show']).as('categories.show')
+      router.get('/products/:slug', [Products, 'show']).as('products.show')
+      router.get('/search', [Searches, 'show']).as('search.show')
+      router.get('/sitemap.xml', [Sitemaps, 'show']).as('sitemap.show')
+      router.get('/robots.txt', [RobotsFiles, 'show']).as('robots.show')
     })
     .prefix('/s/:store')
     .as('storefront')

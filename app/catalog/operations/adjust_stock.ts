@@ -16,9 +16,53 @@ export interface AdjustStockInput {
 }
 
 /**
- * Moves a variant's stock by `delta` and records why. One conditional
- * UPDATE does the arithmetic in PostgreSQL, so adjustments sent at once
- * queue on the row and each sees the stock the one before it left: stock
+ * The one conditional UPDATE every stock change goes through: PostgreSQL
+ * does the arithmetic, so changes sent at once queue on the row and each
+ * sees the stock the one before it left. Returns the stock after, or null
+ * (nothing written) when the change would leave 0..MAX_STOCK.
+ */
+export async function shiftStock(variantId: string, delta: number): Promise<number | null> {
+  const result = await currentClient().rawQuery(
+    `UPDATE product_variants
+        SET stock = stock + ?, updated_at = now()
+      WHERE tenant_id = ? AND id = ? AND stock + ? >= 0 AND stock + ? <= ?
+      RETURNING stock`,
+    [delta, currentTenant().id, variantId, delta, delta, MAX_STOCK]
+  )
+  const updated = result.rows[0] as { stock: number } | undefined
+  return updated ? updated.stock : null
+}
+
+/** Writes why a variant's stock moved and tells the store (`catalog:stock_changed`) */
+export async function recordStockMove(
+  variant: ProductVariant,
+  move: { delta: number; stockAfter: number; reason: StockReason; note: string },
+  actorUserId: string | null
+) {
+  const movement = await StockMovement.create({
+    variantId: variant.id,
+    delta: move.delta,
+    reason: move.reason,
+    note: move.note,
+    actorUserId,
+    stockAfter: move.stockAfter,
+  })
+  await emitter.emit('catalog:stock_changed', {
+    tenantId: currentTenant().id,
+    actorUserId,
+    productId: variant.productId,
+    title: variant.product.title,
+    variantId: variant.id,
+    variantLabel: variant.label,
+    delta: move.delta,
+    reason: movement.reason,
+    stockAfter: move.stockAfter,
+  })
+  return movement
+}
+
+/**
+ * Moves a variant's stock by `delta` and records why (`shiftStock`): stock
  * never goes below zero, and a refused adjustment writes nothing.
  */
 export default class AdjustStock {
@@ -30,21 +74,13 @@ export default class AdjustStock {
     if (Math.abs(delta) > MAX_STOCK_DELTA) {
       throw new Invalid(say('errors.delta_too_large', { max: MAX_STOCK_DELTA }), 'delta')
     }
-    const tenant = currentTenant()
-    const result = await currentClient().rawQuery(
-      `UPDATE product_variants
-          SET stock = stock + ?, updated_at = now()
-        WHERE tenant_id = ? AND id = ? AND stock + ? >= 0 AND stock + ? <= ?
-        RETURNING stock`,
-      [delta, tenant.id, input.variantId, delta, delta, MAX_STOCK]
-    )
-    const updated = result.rows[0] as { stock: number } | undefined
+    const stock = await shiftStock(input.variantId, delta)
     const variant = await ProductVariant.query()
       .where('id', input.variantId)
       .preload('product')
       .first()
     if (!variant) throw new NotFound(say('errors.variant_not_found'))
-    if (!updated) {
+    if (stock === null) {
       throw new Invalid(
         delta < 0
           ? say('errors.stock_below_zero', { stock: variant.stock, delta: -delta })
@@ -52,25 +88,11 @@ export default class AdjustStock {
         'delta'
       )
     }
-    const movement = await StockMovement.create({
-      variantId: variant.id,
-      delta,
-      reason: input.reason ?? 'adjustment',
-      note: input.note ?? '',
-      actorUserId: input.actorUserId,
-      stockAfter: updated.stock,
-    })
-    await emitter.emit('catalog:stock_changed', {
-      tenantId: tenant.id,
-      actorUserId: input.actorUserId,
-      productId: variant.productId,
-      title: variant.product.title,
-      variantId: variant.id,
-      variantLabel: variant.label,
-      delta,
-      reason: movement.reason,
-      stockAfter: updated.stock,
-    })
-    return { variant, movement, stock: updated.stock }
+    const movement = await recordStockMove(
+      variant,
+      { delta, stockAfter: stock, reason: input.reason ?? 'adjustment', note: input.note ?? '' },
+      input.actorUserId
+    )
+    return { variant, movement, stock }
   }
 }
