@@ -8,13 +8,14 @@
 |                             `npm start` or `node ace db:seed`);
 | 3. Lighthouse 12 (npx) against /s/demo and the signed-in /dashboard on that
 |    server, then stops it;
-| 4. tests/bench/provisioning.ts and tests/bench/rls_cost.ts, each booting the
-|    app in-process.
+| 4. tests/bench/provisioning.ts, tests/bench/rls_cost.ts and
+|    tests/bench/csv_import.ts (10,000 products), each booting the app in-process.
 |
 | Each script prints one line `BENCH_RESULT <json>`; this file collects them
 | into bench-results/latest.json and bench-results/latest.md (gitignored).
 | Env: BENCH_SECONDS (autocannon duration per run, default 10),
-| BENCH_PORT (3390), BENCH_SKIP (comma list: http,lighthouse,provisioning,rls).
+| BENCH_PORT (3390), BENCH_SKIP (comma list: http,lighthouse,provisioning,rls,csv),
+| BENCH_CSV_PRODUCTS (10000).
 */
 import { spawn } from 'node:child_process'
 import { mkdir, readFile, writeFile } from 'node:fs/promises'
@@ -77,7 +78,7 @@ function parseResult(stdout) {
 }
 
 async function runBench(name) {
-  if (SKIP.has(name === 'rls_cost' ? 'rls' : name)) return
+  if (SKIP.has({ rls_cost: 'rls', csv_import: 'csv' }[name] ?? name)) return
   console.log(`\n== ${name} ==`)
   const { code, stdout, error } = await run(process.execPath, [...TS, `tests/bench/${name}.ts`], {
     BENCH_URL: BASE,
@@ -282,6 +283,20 @@ function markdown() {
     const title = 'Row-level security cost (store_settings read)'
     lines.push(...section(title, headings, 'rrrrl', [[...cells, target]], [perUnit, same, '']))
   }
+  const c = benches.csv_import
+  if (c) {
+    const headings = ['products', 'variants', 'file MB', 'seconds', 'products/s', 'peak RSS MB']
+    const row = [
+      c.products,
+      c.variants,
+      c.fileMb.toFixed(1),
+      c.seconds.toFixed(1),
+      c.productsPerSecond.toFixed(0),
+      c.peakRssMb.toFixed(0),
+    ]
+    const title = 'CSV import (ImportProducts, one transaction, fresh store)'
+    lines.push(...section(title, headings, 'rrrrrr', [row]))
+  }
   if (results.problems.length)
     lines.push('## Problems', '', ...results.problems.map((p) => `- ${p}`), '')
   return lines.join('\n')
@@ -304,6 +319,7 @@ try {
   }
   await runBench('provisioning')
   await runBench('rls_cost')
+  await runBench('csv_import')
 } catch (error) {
   results.problems.push(String(error?.stack || error))
 } finally {

@@ -18,6 +18,17 @@ export default defineConfig({
     limit: '256kb',
   },
   /**
+   * Plain-text bodies (`text/*`) are not read by any parser (the default
+   * would read up to 1 MB of them for every route, before authentication):
+   * the one route that takes a file this way (the catalog's CSV import)
+   * reads it itself with core's `readRequestText`, after the member is known.
+   */
+  raw: {
+    encoding: 'utf-8',
+    limit: '1kb',
+    types: [],
+  },
+  /**
    * Multipart bodies are never read on their own. Processed automatically,
    * every file part of any request would be written to a temporary file
    * before CSRF, authentication or the route had a say (and never deleted),

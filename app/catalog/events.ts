@@ -21,7 +21,8 @@ export type StockChangeReason = 'initial' | 'adjustment' | 'sale' | 'cancellatio
 
 declare module '@adonisjs/core/types' {
   interface EventsList {
-    'catalog:product_created': ProductEvent & { variantCount: number }
+    /** `imported`: one product of a CSV file, which the log tells once for the whole file */
+    'catalog:product_created': ProductEvent & { variantCount: number; imported: boolean }
     /** `changed` names the product's fields that differ from before (a bulk publish: ['status']) */
     'catalog:product_updated': ProductEvent & { changed: string[]; status: string }
     /** The one event of a price change, whoever made it (a member, the optimizer) */
@@ -44,6 +45,12 @@ declare module '@adonisjs/core/types' {
       categoryId: string
       name: string
       change: 'created' | 'updated' | 'moved' | 'deleted'
+    }
+    /** After the products' own events: one for the whole file */
+    'catalog:products_imported': CatalogEvent & {
+      created: number
+      updated: number
+      variants: number
     }
   }
 }

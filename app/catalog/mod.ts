@@ -11,8 +11,33 @@ export { default as CreateProduct } from './operations/create_product.js'
 export type { CreateProductInput, NewVariant } from './operations/create_product.js'
 export { default as CreateCategory } from './operations/create_category.js'
 export { default as AdjustStock } from './operations/adjust_stock.js'
+export { default as ReserveStock, OutOfStock } from './operations/reserve_stock.js'
+export type { StockLine, ReserveStockInput } from './operations/reserve_stock.js'
+export { default as ReturnStock } from './operations/return_stock.js'
+export { variantsForCart } from './queries/cart.js'
+export type { CartVariant } from './queries/cart.js'
 export { variantCombinations, variantSku } from './services/variant_options.js'
 export { hasProducts } from './queries/products.js'
+export {
+  SHOP_SORTS,
+  categoryWithDescendants,
+  featuredProducts,
+  productsInCategories,
+  searchProducts,
+  searchText,
+  shopCategories,
+  shopProduct,
+  sitemapEntries,
+} from './queries/storefront.js'
+export type {
+  ShopCategory,
+  ShopPage,
+  ShopProduct,
+  ShopProductCard,
+  ShopSort,
+  ShopVariant,
+  SitemapEntries,
+} from './queries/storefront.js'
 
 const CatalogActivity = () => import('./listeners/record_catalog_activity.js')
 
@@ -22,6 +47,7 @@ export const catalogModule = defineModule({
   dependsOn: ['core', 'tenancy', 'identity'],
   tables: ['categories', 'products', 'product_variants', 'stock_movements'],
   routes: catalogRoutes,
+  jobs: [() => import('./jobs/import_products_job.js')],
   navigation: {
     dashboard: [{ key: 'catalog', route: 'catalog.index', can: 'catalog:read' }],
   },
@@ -44,5 +70,6 @@ export const catalogModule = defineModule({
     'catalog:price_changed': [[CatalogActivity, 'priceChanged']],
     'catalog:stock_changed': [[CatalogActivity, 'stockChanged']],
     'catalog:category_changed': [[CatalogActivity, 'categoryChanged']],
+    'catalog:products_imported': [[CatalogActivity, 'productsImported']],
   },
 })

@@ -6,6 +6,8 @@ const ProductDeletions = () => import('./controllers/product_deletions_controlle
 const StockAdjustments = () => import('./controllers/stock_adjustments_controller.js')
 const Categories = () => import('./controllers/categories_controller.js')
 const CategoryPositions = () => import('./controllers/category_positions_controller.js')
+const ProductImports = () => import('./controllers/product_imports_controller.js')
+const ProductExports = () => import('./controllers/product_exports_controller.js')
 const ApiProducts = () => import('./controllers/api/products_controller.js')
 const ApiCategories = () => import('./controllers/api/categories_controller.js')
 
@@ -27,10 +29,16 @@ export default function catalogRoutes({ router, middleware, web }: RouteKit) {
         router.get('/products/:id/edit', [Products, 'edit']).as('products.edit')
         router.get('/categories', [Categories, 'index']).as('categories.index')
         router.get('/categories/:id/edit', [Categories, 'edit']).as('categories.edit')
+        router.get('/products.csv', [ProductExports, 'show']).as('product_exports.show')
       })
       permitted('catalog:write', () => {
         router.get('/products/create', [Products, 'create']).as('products.create')
         router.post('/products', [Products, 'store']).as('products.store')
+        router
+          .get('/product-imports/create', [ProductImports, 'create'])
+          .as('product_imports.create')
+        router.post('/product-imports', [ProductImports, 'store']).as('product_imports.store')
+        router.get('/product-imports/:id', [ProductImports, 'show']).as('product_imports.show')
         router.put('/products/:id', [Products, 'update']).as('products.update')
         router
           .post('/product-bulk-actions', [ProductBulkActions, 'store'])

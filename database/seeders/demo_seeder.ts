@@ -3,13 +3,11 @@ import { BaseSeeder } from '@adonisjs/lucid/seeders'
 import { Membership, User, provisionStore } from '#identity/mod'
 import { withTenant, type TenantSnapshot } from '#tenancy/mod'
 import Tenant from '#tenancy/models/tenant'
-import {
-  CreateCategory,
-  CreateProduct,
-  hasProducts,
-  variantCombinations,
-  variantSku,
-} from '#catalog/mod'
+import { seedDemoWorkspace } from '#workspace/mod'
+import { seedDemoOrders } from '#storefront/mod'
+import { CreateCategory, CreateProduct, variantCombinations, variantSku } from '#catalog/mod'
+import Category from '#catalog/models/category'
+import Product from '#catalog/models/product'
 
 export const DEMO_PASSWORD = 'bazaar-demo-123'
 
@@ -44,66 +42,119 @@ async function ensureStore(slug: string, name: string, ownerEmail: string, bluep
   return tenant
 }
 
-const DEMO_CATEGORIES = ['Clothing', 'Home', 'Coffee'] as const
+/** [title, category, price in minor units, options, stock per variant] */
+type DemoProduct = [string, string, number, [string, string[]][], number]
 
-/** [title, category, price in cents, options, stock per variant] */
-const DEMO_PRODUCTS: [
-  string,
-  (typeof DEMO_CATEGORIES)[number],
-  number,
-  [string, string[]][],
-  number,
-][] = [
-  [
-    'Linen Shirt',
-    'Clothing',
-    4500,
-    [
-      ['Size', ['S', 'M', 'L']],
-      ['Colour', ['White', 'Sand']],
-    ],
-    6,
+interface DemoCatalog {
+  skuPrefix: string
+  categories: string[]
+  products: DemoProduct[]
+  /** The product left as a draft, by index */
+  draft: number
+}
+
+const SIZES: [string, string[]] = ['Size', ['S', 'M', 'L']]
+
+/** The demo store: forty products in US dollars (cents) */
+const DEMO_CATALOG: DemoCatalog = {
+  skuPrefix: 'DEMO',
+  categories: ['Clothing', 'Home', 'Coffee', 'Stationery', 'Accessories'],
+  draft: 7,
+  products: [
+    ['Linen Shirt', 'Clothing', 4500, [SIZES, ['Colour', ['White', 'Sand']]], 6],
+    ['Cotton Tee', 'Clothing', 1800, [['Size', ['S', 'M', 'L', 'XL']]], 12],
+    ['Wool Scarf', 'Clothing', 3200, [['Colour', ['Grey', 'Navy', 'Rust']]], 4],
+    ['Canvas Tote', 'Accessories', 2200, [], 20],
+    ['Denim Jacket', 'Clothing', 8900, [['Size', ['M', 'L']]], 3],
+    ['Ceramic Mug', 'Home', 1400, [['Colour', ['Cream', 'Olive']]], 15],
+    ['Olive Wood Board', 'Home', 3800, [], 5],
+    ['Brass Candle Holder', 'Home', 2600, [], 0],
+    ['Cushion Cover', 'Home', 2100, [['Colour', ['Indigo', 'Saffron']]], 8],
+    ['Arabica Beans 250 g', 'Coffee', 1600, [['Grind', ['Whole', 'Filter', 'Espresso']]], 25],
+    ['Cardamom Coffee 500 g', 'Coffee', 2400, [], 10],
+    ['Dallah Coffee Pot', 'Coffee', 5400, [['Size', ['Small', 'Large']]], 2],
+    ['Hooded Sweatshirt', 'Clothing', 5200, [SIZES], 7],
+    ['Linen Trousers', 'Clothing', 4900, [SIZES], 5],
+    ['Embroidered Kaftan', 'Clothing', 11900, [['Size', ['M', 'L']]], 2],
+    ['Silk Pocket Square', 'Accessories', 1900, [['Colour', ['Gold', 'Teal']]], 9],
+    ['Leather Belt', 'Accessories', 3500, [['Size', ['85', '95', '105']]], 6],
+    ['Woven Basket', 'Home', 2900, [], 11],
+    ['Table Runner', 'Home', 2700, [['Colour', ['Natural', 'Charcoal']]], 6],
+    ['Glass Tea Set', 'Home', 4400, [], 4],
+    ['Copper Tray', 'Home', 3900, [], 3],
+    ['Cold Brew Bottle', 'Coffee', 2800, [], 14],
+    ['Ethiopian Yirgacheffe 250 g', 'Coffee', 1900, [['Grind', ['Whole', 'Filter']]], 18],
+    ['Hand Grinder', 'Coffee', 6400, [], 5],
+    ['Pour-Over Kettle', 'Coffee', 5900, [], 4],
+    ['Dotted Notebook', 'Stationery', 1200, [['Colour', ['Black', 'Sage', 'Clay']]], 30],
+    ['Fountain Pen', 'Stationery', 4200, [], 8],
+    ['Ink Bottle', 'Stationery', 900, [['Colour', ['Blue', 'Black']]], 22],
+    ['Desk Calendar', 'Stationery', 1500, [], 16],
+    ['Letterpress Cards', 'Stationery', 1100, [], 40],
+    ['Leather Card Holder', 'Accessories', 2900, [['Colour', ['Tan', 'Black']]], 10],
+    ['Straw Hat', 'Accessories', 3300, [['Size', ['M', 'L']]], 6],
+    ['Beaded Bracelet', 'Accessories', 1700, [], 25],
+    ['Sunglasses', 'Accessories', 6900, [], 0],
+    ['Scented Candle', 'Home', 2400, [['Scent', ['Oud', 'Rose', 'Amber']]], 12],
+    ['Linen Napkins (4)', 'Home', 2200, [], 9],
+    ['Espresso Cups (2)', 'Coffee', 2000, [], 7],
+    ['Wool Beanie', 'Clothing', 2300, [['Colour', ['Grey', 'Mustard']]], 10],
+    ['Rain Jacket', 'Clothing', 9900, [SIZES], 4],
+    ['Travel Journal', 'Stationery', 2600, [], 12],
   ],
-  ['Cotton Tee', 'Clothing', 1800, [['Size', ['S', 'M', 'L', 'XL']]], 12],
-  ['Wool Scarf', 'Clothing', 3200, [['Colour', ['Grey', 'Navy', 'Rust']]], 4],
-  ['Canvas Tote', 'Clothing', 2200, [], 20],
-  ['Denim Jacket', 'Clothing', 8900, [['Size', ['M', 'L']]], 3],
-  ['Ceramic Mug', 'Home', 1400, [['Colour', ['Cream', 'Olive']]], 15],
-  ['Olive Wood Board', 'Home', 3800, [], 5],
-  ['Brass Candle Holder', 'Home', 2600, [], 0],
-  ['Cushion Cover', 'Home', 2100, [['Colour', ['Indigo', 'Saffron']]], 8],
-  ['Arabica Beans 250 g', 'Coffee', 1600, [['Grind', ['Whole', 'Filter', 'Espresso']]], 25],
-  ['Cardamom Coffee 500 g', 'Coffee', 2400, [], 10],
-  ['Dallah Coffee Pot', 'Coffee', 5400, [['Size', ['Small', 'Large']]], 2],
-]
+}
 
-/** A few categories and a dozen products with sizes and colours, once */
-async function seedCatalog(store: TenantSnapshot) {
+/** The second demo store sells in Kuwaiti dinars (fils: three decimals), in Arabic */
+const ACME_CATALOG: DemoCatalog = {
+  skuPrefix: 'ACME',
+  categories: ['عطور', 'بخور', 'قهوة وتمور'],
+  draft: 9,
+  products: [
+    ['دهن عود كمبودي', 'عطور', 45500, [['الحجم', ['3 مل', '6 مل']]], 5],
+    ['عطر ورد طائفي', 'عطور', 18750, [], 8],
+    ['مسك أبيض', 'عطور', 6250, [], 20],
+    ['عطر عنبر وزعفران', 'عطور', 24125, [['الحجم', ['50 مل', '100 مل']]], 6],
+    ['بخور معمول', 'بخور', 7500, [], 15],
+    ['دخون ملكي', 'بخور', 12000, [['الوزن', ['50 غ', '100 غ']]], 9],
+    ['مبخرة نحاسية', 'بخور', 16900, [], 3],
+    ['قهوة عربية بالهيل 500 غ', 'قهوة وتمور', 4750, [['التحميص', ['شقراء', 'متوسطة']]], 25],
+    ['تمر خلاص 1 كغ', 'قهوة وتمور', 3500, [], 30],
+    ['دلة قهوة مذهبة', 'قهوة وتمور', 13500, [], 4],
+    ['فناجين قهوة (6)', 'قهوة وتمور', 5875, [], 12],
+  ],
+}
+
+/** The catalog's categories and products; what a store already has (by name, by title) is kept */
+async function seedCatalog(store: TenantSnapshot, catalog: DemoCatalog) {
   await withTenant(store, async () => {
-    if (await hasProducts()) return
-    const categories = new Map<string, string>()
-    for (const name of DEMO_CATEGORIES) {
+    const known = await Category.query().select('id', 'name')
+    const categories = new Map(known.map((category) => [category.name, category.id]))
+    for (const name of catalog.categories) {
+      if (categories.has(name)) continue
       const category = await new CreateCategory().handle({ actorUserId: null, name })
       categories.set(name, category.id)
     }
-    for (const [index, [title, category, cents, optionList, stock]] of DEMO_PRODUCTS.entries()) {
+    const existing = await Product.query().select('title')
+    const titles = new Set(existing.map((product) => product.title))
+    for (const [index, [title, category, minor, optionList, stock]] of catalog.products.entries()) {
+      if (titles.has(title)) continue
       const options = optionList.map(([name, values]) => ({ name, values }))
-      const sku = `DEMO-${String(index + 1).padStart(2, '0')}`
+      const sku = `${catalog.skuPrefix}-${String(index + 1).padStart(2, '0')}`
       await new CreateProduct().handle({
         actorUserId: null,
         title,
-        description: `${title}, from the demo catalog.`,
-        status: index === 7 ? 'draft' : 'active',
+        description: `${title}.`,
+        status: index === catalog.draft ? 'draft' : 'active',
         categoryId: categories.get(category) ?? null,
-        tags: [category.toLowerCase()],
+        tags: [category.toLocaleLowerCase()],
         trackStock: true,
         options,
         variants: variantCombinations(options).map((values) => ({
           values,
           sku: options.length ? variantSku(sku, values) : sku,
-          priceAmount: BigInt(cents),
+          priceAmount: BigInt(minor),
           compareAtAmount: null,
-          costAmount: BigInt(Math.round(cents * 0.45)),
+          costAmount: BigInt(Math.round(minor * 0.45)),
           stock,
         })),
       })
@@ -118,7 +169,7 @@ export default class DemoSeeder extends BaseSeeder {
   async run() {
     await ensureUser('admin@bazaar.test', 'Platform Admin', true)
     const demo = await ensureStore('demo', 'Demo Store', 'owner@demo.test', 'classic')
-    await ensureStore('acme', 'Acme Souq', 'owner@acme.test', 'souq')
+    const acme = await ensureStore('acme', 'Acme Souq', 'owner@acme.test', 'souq')
 
     for (const person of DEMO_TEAM) {
       const user = await ensureUser(person.email, person.fullName)
@@ -128,6 +179,9 @@ export default class DemoSeeder extends BaseSeeder {
         }
       })
     }
-    await seedCatalog(demo)
+    await seedCatalog(demo, DEMO_CATALOG)
+    await seedCatalog(acme, ACME_CATALOG)
+    await withTenant(demo, () => seedDemoWorkspace())
+    await withTenant(demo, () => seedDemoOrders())
   }
 }

@@ -1,8 +1,11 @@
 /// <reference lib="dom" />
 import { test } from '@japa/runner'
 import type { Page } from 'playwright-core'
-import { SuspendStore } from '#tenancy/mod'
+import { SuspendStore, withTenant } from '#tenancy/mod'
+import { CreateProduct } from '#catalog/mod'
 import { seedCategory, seedProduct } from '#tests/functional/catalog/support'
+import { saveImportRun, startImportRun } from '#catalog/services/import_runs'
+import { seedProject, seedTask } from '#tests/functional/workspace/support'
 import { TEST_SERVER, createStore, lastMailTo, linkIn, unique, uniqueEmail } from '#tests/helpers'
 import { assertAccessible } from './support/axe.js'
 import { signIn } from './support/session.js'
@@ -47,6 +50,129 @@ test.group('Accessibility (axe-core)', () => {
           await assertAccessible(page, `${blueprint} closed, ${scheme} (${lang})`)
         }
       }
+    }).timeout(60_000)
+
+    test(`storefront browse pages in ${lang}, in each blueprint`, async ({ visit }) => {
+      const page = await visit(`${BASE}/?lang=${lang}`)
+      for (const blueprint of ['classic', 'boutique', 'souq']) {
+        const fixture = await createStore({ blueprint })
+        const shirts = await seedCategory(fixture, 'Shirts')
+        await seedCategory(fixture, 'Linen', shirts.id)
+        await seedProduct(fixture, { title: 'Sold Out Tee', stock: 0 })
+        await withTenant(fixture.store, () =>
+          new CreateProduct().handle({
+            actorUserId: fixture.owner.id,
+            title: 'قميص كتان',
+            slug: 'linen-shirt',
+            description: 'Woven from flax.\n\nمنسوج من الكتان.',
+            status: 'active',
+            categoryId: shirts.id,
+            trackStock: true,
+            options: [{ name: 'Size', values: ['S', 'M'] }],
+            variants: [
+              {
+                values: ['S', null, null],
+                sku: 'LIN-S',
+                priceAmount: 2500n,
+                compareAtAmount: 4000n,
+                costAmount: null,
+                stock: 2,
+              },
+              {
+                values: ['M', null, null],
+                sku: 'LIN-M',
+                priceAmount: 2600n,
+                compareAtAmount: null,
+                costAmount: null,
+                stock: 0,
+              },
+            ],
+          })
+        )
+        const store = `/s/${fixture.store.slug}`
+        const schemes =
+          blueprint === 'classic' ? (['light', 'dark'] as const) : (['light'] as const)
+        for (const scheme of schemes) {
+          await page.emulateMedia({ colorScheme: scheme })
+          for (const path of [
+            store,
+            `${store}/categories/shirts`,
+            `${store}/categories/linen`,
+            `${store}/products/linen-shirt`,
+            `${store}/search?q=shirt`,
+            `${store}/search?q=zebra`,
+            `${store}/search`,
+            `${store}/products/no-such-product`,
+          ]) {
+            await audit(page, path, lang)
+            await page.assertExists(`body.theme-${blueprint} main#main`)
+          }
+          // the variant picker swaps the purchase panel (htmx) to a sold-out size
+          await page.goto(`${BASE}${store}/products/linen-shirt?lang=${lang}`)
+          await page.selectOption('select[name="option1"]', 'M')
+          await page.waitForURL(/variant=/)
+          await page.assertExists('#product-purchase button[disabled]')
+          await assertAccessible(
+            page,
+            `${blueprint} product, sold-out variant, ${scheme} (${lang})`
+          )
+        }
+        await page.emulateMedia({ colorScheme: 'light' })
+      }
+    }).timeout(90_000)
+
+    test(`shopping pages from the cart to the dashboard orders in ${lang}`, async ({
+      visit,
+      assert,
+    }) => {
+      const fixture = await createStore()
+      const { variants } = await seedProduct(fixture, {
+        title: 'Oud Oil',
+        stock: 5,
+        price: 12_500n,
+      })
+      const store = `/s/${fixture.store.slug}`
+      const page = await visit(`${BASE}${store}/cart?lang=${lang}`)
+      await assertAccessible(page, `empty cart (${lang})`)
+      // the add-to-cart form's post, with the page's cookies
+      await page.request.post(`${BASE}${store}/cart/items`, {
+        form: { variantId: variants[0].id, quantity: '2' },
+        maxRedirects: 0,
+      })
+      await audit(page, `${store}/cart?added=${variants[0].id}`, lang)
+      // htmx swaps the cart in place (the address keeps ?added=); without it the form reloads /cart
+      await page.locator('#cart input[name="quantity"]').fill('3')
+      await page.locator('#cart form:has(input[name="quantity"]) button[type="submit"]').click()
+      await page.waitForSelector('#cart input[name="quantity"][value="3"]')
+      assert.include(page.url(), 'added=')
+      await assertAccessible(page, `cart after an htmx change (${lang})`)
+      await audit(page, `${store}/checkout`, lang)
+      const form = page.locator('#checkout form')
+      await form.locator('button[type="submit"]').click()
+      await page.waitForSelector('[aria-invalid="true"]')
+      await assertAccessible(page, `checkout with errors (${lang})`)
+      await form.locator('input[name="email"]').fill(uniqueEmail('shopper'))
+      await form.locator('input[name="fullName"]').fill('Sara Shopper')
+      await form.locator('input[name="phone"]').fill('+965 5000 1234')
+      await form.locator('input[name="city"]').fill('Kuwait City')
+      await form.locator('input[name="addressLine1"]').fill('Block 3, Street 12')
+      await form.locator('button[type="submit"]').click()
+      await page.waitForURL(/\/orders\/[0-9a-f-]{36}\//)
+      const orderId = /\/orders\/([0-9a-f-]{36})\//.exec(page.url())![1]
+      await assertAccessible(page, `order confirmation (${lang})`)
+      await audit(page, `${store}/orders/lookup`, lang)
+      await page.locator('main form button[type="submit"]').click()
+      await page.waitForSelector('.error')
+      await assertAccessible(page, `order lookup refused (${lang})`)
+
+      await signIn(page, fixture.owner.email)
+      await audit(page, '/dashboard/orders', lang)
+      await audit(page, `/dashboard/orders/${orderId}`, lang)
+      await audit(page, '/dashboard/orders/settings', lang)
+      await page.emulateMedia({ colorScheme: 'dark' })
+      await audit(page, `/dashboard/orders/${orderId}`, lang)
+      await audit(page, `${store}/cart`, lang)
+      await page.emulateMedia({ colorScheme: 'light' })
     }).timeout(60_000)
 
     test(`invitation, check-email and mailed-link pages in ${lang}`, async ({
@@ -178,6 +304,20 @@ test.group('Accessibility (axe-core)', () => {
       const category = await seedCategory(fixture, 'Shirts')
       await seedCategory(fixture, 'Linen', category.id)
       const { product } = await seedProduct(fixture, { sizes: ['S', 'M'], sku: 'A11Y' })
+      const rejectedImport = await startImportRun(fixture.store.id, owner.id, 'products.csv', 'x')
+      await saveImportRun(fixture.store.id, {
+        ...rejectedImport,
+        status: 'rejected',
+        problems: [{ line: 3, column: 'price', message: 'Every variant needs a price.' }],
+      })
+      const project = await seedProject(fixture, 'Summer launch')
+      for (const [title, status] of [
+        ['Shoot', 'todo'],
+        ['Write', 'todo'],
+        ['Price', 'doing'],
+      ] as const) {
+        await seedTask(fixture, project.id, title, { status, assigneeUserId: owner.id })
+      }
       for (const path of [
         '/dashboard',
         '/dashboard/team',
@@ -188,6 +328,12 @@ test.group('Accessibility (axe-core)', () => {
         `/dashboard/catalog/products/${product.id}/edit`,
         '/dashboard/catalog/categories',
         `/dashboard/catalog/categories/${category.id}/edit`,
+        '/dashboard/catalog/product-imports/create',
+        `/dashboard/catalog/product-imports/${rejectedImport.id}`,
+        '/dashboard/projects',
+        `/dashboard/projects/${project.id}`,
+        `/dashboard/projects/${project.id}/tasks`,
+        '/dashboard/billing',
         '/admin',
       ]) {
         await audit(page, path, lang)

@@ -13,6 +13,7 @@ const shown = (money: Money) => `${toDecimalString(money)} ${money.currency}`
  */
 export default class RecordCatalogActivity {
   async productCreated(event: EventsList['catalog:product_created']) {
+    if (event.imported) return
     await recordActivity({
       action: 'catalog.product_created',
       actorUserId: event.actorUserId,
@@ -70,6 +71,14 @@ export default class RecordCatalogActivity {
         reason: event.reason,
         stock: event.stockAfter,
       },
+    })
+  }
+
+  async productsImported(event: EventsList['catalog:products_imported']) {
+    await recordActivity({
+      action: 'catalog.products_imported',
+      actorUserId: event.actorUserId,
+      data: { created: event.created, updated: event.updated, variants: event.variants },
     })
   }
 

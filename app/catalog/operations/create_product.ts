@@ -44,6 +44,8 @@ export interface CreateProductInput {
   options: ProductOption[]
   /** One per combination of the options' values, in any order */
   variants: NewVariant[]
+  /** Why the first stock arrived: `initial`, or `import` for a CSV file */
+  stockReason?: 'initial' | 'import'
 }
 
 const key = (values: OptionValues) => JSON.stringify(values)
@@ -124,7 +126,7 @@ export default class CreateProduct {
         stocked.map((variant) => ({
           variantId: variant.id,
           delta: variant.stock,
-          reason: 'initial' as const,
+          reason: input.stockReason ?? 'initial',
           note: '',
           actorUserId: input.actorUserId,
           stockAfter: variant.stock,
@@ -137,6 +139,7 @@ export default class CreateProduct {
       productId: product.id,
       title: product.title,
       variantCount: variants.length,
+      imported: input.stockReason === 'import',
     })
     return { product, variants }
   }

@@ -3,6 +3,9 @@ import { paginate, parseListQuery, type ListQuery } from '#core/mod'
 import Product, { PRODUCT_STATUSES } from '../models/product.js'
 import ProductVariant from '../models/product_variant.js'
 import StockMovement from '../models/stock_movement.js'
+import Category from '../models/category.js'
+import type { ExportedProduct } from '../services/product_csv.js'
+import { productSearch } from './storefront.js'
 
 export const PRODUCT_SORTS = ['title', 'price', 'stock', 'updated'] as const
 export type ProductSort = (typeof PRODUCT_SORTS)[number]
@@ -51,7 +54,8 @@ export interface ProductRow {
 /**
  * One page of the current store's products with their lowest price, total
  * stock and number of variants, filtered by status, category and a text in
- * the title or a variant's SKU (ILIKE until full-text search arrives).
+ * the title, tags or description (ranked full-text and trigram search) or in
+ * a variant's SKU.
  */
 export async function listProductsPage(list: ProductListQuery) {
   const filtered = () => {
@@ -60,9 +64,10 @@ export async function listProductsPage(list: ProductListQuery) {
     if (list.filters.category) query.where('category_id', list.filters.category)
     if (list.filters.q) {
       const pattern = likePattern(list.filters.q)
+      const search = productSearch(list.filters.q)
       query.where((match) =>
         match
-          .whereILike('title', pattern)
+          .whereRaw(search.where, search.whereBindings)
           .orWhereRaw(`exists (select 1 ${VARIANTS_OF} and v.sku ilike ?)`, [pattern])
       )
     }
@@ -81,6 +86,11 @@ export async function listProductsPage(list: ProductListQuery) {
   if (list.sort === 'title') query.orderByRaw(`lower(title) ${dir}`)
   if (list.sort === 'price') query.orderByRaw(`${LOWEST_PRICE} ${dir} nulls last`)
   if (list.sort === 'stock') query.orderByRaw(`${TOTAL_STOCK} ${dir}`)
+  // a search left in the default order lists the best matches first
+  if (list.filters.q && list.sort === PRODUCT_LIST_DEFAULTS.sort) {
+    const search = productSearch(list.filters.q)
+    query.orderByRaw(`${search.rank} desc`, search.rankBindings)
+  }
   query.orderBy('updated_at', list.sort === 'updated' ? dir : 'desc').orderBy('id', 'asc')
   const products = await query.offset(pagination.offset).limit(pagination.perPage)
   const rows: ProductRow[] = products.map((product) => {
@@ -131,4 +141,34 @@ export async function stockHistory(productId: string, limit = 50) {
     .orderBy('created_at', 'desc')
     .orderBy('id', 'desc')
     .limit(limit)
+}
+
+/** Every product of the current store with its variants and category name, for the CSV export */
+export async function exportedProducts(): Promise<ExportedProduct[]> {
+  const [products, categories] = await Promise.all([
+    Product.query()
+      .preload('variants', (variants) => variants.orderBy('position', 'asc').orderBy('id', 'asc'))
+      .orderBy('slug', 'asc'),
+    Category.query().select('id', 'name'),
+  ])
+  const names = new Map(categories.map((category) => [category.id, category.name]))
+  return products.map((product) => ({
+    slug: product.slug,
+    title: product.title,
+    status: product.status,
+    categoryName: product.categoryId ? (names.get(product.categoryId) ?? null) : null,
+    tags: product.tags,
+    trackStock: product.trackStock,
+    description: product.description,
+    currency: product.currency,
+    optionNames: [product.option1Name, product.option2Name, product.option3Name],
+    variants: product.variants.map((variant) => ({
+      values: [variant.option1, variant.option2, variant.option3],
+      sku: variant.sku,
+      priceAmount: variant.priceAmount,
+      compareAtAmount: variant.compareAtAmount,
+      costAmount: variant.costAmount,
+      stock: variant.stock,
+    })),
+  }))
 }

@@ -9,6 +9,10 @@ export const THROTTLE_POLICIES = {
   magicLink: { requests: 5, duration: '10 minutes' },
   signUp: { requests: 10, duration: '1 hour' },
   invitation: { requests: 30, duration: '1 hour' },
+  /** A shopper looking up an order by email and number: per address, and per address and email */
+  orderLookup: { requests: 10, duration: '10 minutes' },
+  /** Per sender address: Stripe's retries and bursts fit well within it */
+  webhook: { requests: 600, duration: '1 minute' },
 } as const
 
 export type ThrottlePolicy = keyof typeof THROTTLE_POLICIES

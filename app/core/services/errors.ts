@@ -35,3 +35,5 @@ export class Locked extends failure(423, 'E_LOCKED') {}
 export class BadRequest extends failure(400, 'E_BAD_REQUEST') {}
 /** The body is of a kind this route does not take (files, where none are taken) */
 export class UnsupportedMediaType extends failure(415, 'E_UNSUPPORTED_MEDIA_TYPE') {}
+/** The body is larger than the route takes */
+export class TooLarge extends failure(413, 'E_TOO_LARGE') {}

@@ -72,6 +72,35 @@ const SENTENCES: Record<
   'catalog.category_updated': (data) => ({ name: text(data.name) }),
   'catalog.category_moved': (data) => ({ name: text(data.name) }),
   'catalog.category_deleted': (data) => ({ name: text(data.name) }),
+  'catalog.products_imported': (data) => ({
+    created: String(data.created ?? 0),
+    updated: String(data.updated ?? 0),
+  }),
+  'order.placed': (data) => ({ number: String(data.number ?? ''), total: text(data.total) }),
+  'order.paid': (data) => ({ number: String(data.number ?? '') }),
+  'order.fulfilled': (data) => ({ number: String(data.number ?? '') }),
+  'order.cancelled': (data) => ({ number: String(data.number ?? '') }),
+  'order.refunded': (data) => ({ number: String(data.number ?? '') }),
+  'order.notes_changed': (data) => ({ number: String(data.number ?? '') }),
+  'order.checkout_settings_changed': () => ({}),
+  'workspace.project_created': (data) => ({ name: text(data.name) }),
+  'workspace.project_updated': (data) => ({ name: text(data.name) }),
+  'workspace.project_archived': (data) => ({ name: text(data.name) }),
+  'workspace.project_restored': (data) => ({ name: text(data.name) }),
+  'workspace.task_created': (data) => ({ title: text(data.title), project: text(data.project) }),
+  'workspace.task_updated': (data) => ({ title: text(data.title), project: text(data.project) }),
+  'workspace.task_moved': (data) => ({
+    title: text(data.title),
+    project: text(data.project),
+    status: text(data.status),
+  }),
+  'workspace.task_deleted': (data) => ({ title: text(data.title), project: text(data.project) }),
+}
+
+/** Where an action's sentence is translated: the orders keep theirs in orders.json */
+function sentenceKey(action: string) {
+  if (action.startsWith('order.')) return `orders.activity.${action.slice('order.'.length)}`
+  return `dashboard.latest.actions.${action.replace('.', '_')}`
 }
 
 /**
@@ -97,7 +126,7 @@ export async function describeActivity(
       (entry.actorUserId && actors.get(entry.actorUserId)) || i18n.t('dashboard.latest.someone')
     const values = SENTENCES[entry.action]
     const sentence = values
-      ? i18n.t(`dashboard.latest.actions.${entry.action.replace('.', '_')}`, {
+      ? i18n.t(sentenceKey(entry.action), {
           actor,
           ...values(entry.data ?? {}, role),
         })

@@ -39,6 +39,7 @@ export const FORM_FIELDS = [
   'defaultCurrency',
   'defaultLocale',
   'tagline',
+  'csv',
   'title',
   'handle',
   'description',
@@ -62,6 +63,23 @@ export const FORM_FIELDS = [
   'ids',
   'shown',
   'all',
+  'variantId',
+  'quantity',
+  'phone',
+  'country',
+  'city',
+  'addressLine1',
+  'addressLine2',
+  'payment',
+  'expectedTotal',
+  'orderNumber',
+  'notes',
+  'shipping',
+  'taxRate',
+  'pricesIncludeTax',
+  'color',
+  'assigneeUserId',
+  'dueOn',
 ]
 
 const READ_METHODS = ['GET', 'HEAD', 'OPTIONS']
@@ -92,7 +110,7 @@ export function getRoutes() {
 /** A URL for `pattern`, each parameter filled by `fill` (a fresh id or slug by default). */
 export function urlFor(pattern: string, fill?: (param: string) => string) {
   return pattern.replace(/:(\w+)/g, (_, param: string) =>
-    fill ? fill(param) : param === 'id' ? randomUUID() : unique(param)
+    fill ? fill(param) : param === 'id' || param.endsWith('Id') ? randomUUID() : unique(param)
   )
 }
 

@@ -14,6 +14,7 @@ import { withTenant } from '#tenancy/mod'
 import { modules } from '#start/modules'
 import { createStore, uniqueEmail, type TestStore } from '#tests/helpers'
 import { formAs, membershipIdOf } from './support.js'
+import { seedProject } from '../workspace/support.js'
 
 /**
  * The matrix as the product defines it, written out independently of the
@@ -67,6 +68,16 @@ const ROUTES: Partial<Record<Permission, RouteRequest>> = {
   'activity:read': page('/dashboard/activity'),
   'store:manage': page('/dashboard/settings'),
   'catalog:read': page('/dashboard/catalog'),
+  'catalog:write': page('/dashboard/catalog/products/create'),
+  'projects:write': page('/dashboard/projects/create'),
+  'tasks:read': async (client, setup, role) => {
+    const project = await seedProject(setup, 'Matrix')
+    return page(`/dashboard/projects/${project.id}/tasks`)(client, setup, role)
+  },
+  'tasks:write': async (client, setup, role) => {
+    const project = await seedProject(setup, 'Matrix')
+    return page(`/dashboard/projects/${project.id}/tasks/create`)(client, setup, role)
+  },
   'orders:read': page('/dashboard/orders'),
   'projects:read': page('/dashboard/projects'),
   'billing:manage': page('/dashboard/billing'),
@@ -93,6 +104,10 @@ const ALLOWED_STATUS: Partial<Record<Permission, number>> = {
   'activity:read': 200,
   'store:manage': 200,
   'catalog:read': 200,
+  'catalog:write': 200,
+  'projects:write': 200,
+  'tasks:read': 200,
+  'tasks:write': 200,
   'orders:read': 200,
   'projects:read': 200,
   'billing:manage': 200,
@@ -100,13 +115,7 @@ const ALLOWED_STATUS: Partial<Record<Permission, number>> = {
   'pricing:manage': 200,
 }
 
-const WITHOUT_ROUTES: Permission[] = [
-  'catalog:write',
-  'orders:write',
-  'projects:write',
-  'tasks:read',
-  'tasks:write',
-]
+const WITHOUT_ROUTES: Permission[] = ['orders:write']
 
 test.group('Role matrix / the model', () => {
   test('the matrix names every permission the product defines, and no others', ({ assert }) => {

@@ -11,6 +11,10 @@ import {
   withTenant,
 } from '#tenancy/mod'
 import { createStore, unique, type TestStore } from '#tests/helpers'
+import { seedCategory, seedProduct } from '#tests/functional/catalog/support'
+import { seedProject, seedTask } from '#tests/functional/workspace/support'
+import { placeOrder } from '#tests/functional/storefront/orders_support'
+import { startImportRun } from '#catalog/services/import_runs'
 
 /*
 |--------------------------------------------------------------------------
@@ -38,6 +42,8 @@ const PUBLIC_ROUTES: RegExp[] = [
   /^storefront\./,
   // platform admins only: covered in tests/functional/admin
   /^admin\./,
+  // signed by Stripe, no session: covered in tests/functional/billing/webhooks.spec.ts
+  /^stripe_webhooks\./,
 ]
 
 const CRAWLED_PREFIX = /^\/(dashboard|api)(\/|$)/
@@ -74,10 +80,31 @@ interface Victim {
   membershipId: string
   invitationId: string
   apiTokenId: string
+  productId: string
+  variantId: string
+  categoryId: string
+  importRunId: string
+  projectId: string
+  taskId: string
+  orderId: string
   secrets: string[]
 }
 
-async function victimStore(): Promise<Victim> {
+/** Tables of A's records besides the team's, compared whole before and after */
+const RECORD_TABLES = [
+  'categories',
+  'products',
+  'product_variants',
+  'stock_movements',
+  'projects',
+  'tasks',
+  'orders',
+  'order_lines',
+  'storefront_settings',
+  'subscriptions',
+]
+
+async function victimStore(client: any): Promise<Victim> {
   const fixture = await createStore()
   const { store, owner, members } = fixture
   const { membershipIds, apiTokenId } = await withTenant(store, async () => {
@@ -105,12 +132,35 @@ async function victimStore(): Promise<Victim> {
     const membership = await Membership.findByOrFail('userId', members.member.id)
     return membership.id
   })
+  const productTitle = unique('victimproduct')
+  const { product, variants } = await seedProduct(fixture, { title: productTitle, stock: 50 })
+  const category = await seedCategory(fixture, unique('victimcategory'))
+  const importRun = await startImportRun(store.id, owner.id, 'victim.csv', 'handle,title,price\n')
+  const project = await seedProject(fixture, unique('victimproject'))
+  const task = await seedTask(fixture, project.id, unique('victimtask'))
+  const customer = `${unique('victimshopper')}@example.test`
+  const { order } = await placeOrder(client, fixture, {
+    variantId: variants[0].id,
+    email: customer,
+  })
   return {
     fixture,
     membershipId: memberMembershipId,
     invitationId: invitation.id,
     apiTokenId,
+    productId: product.id,
+    variantId: variants[0].id,
+    categoryId: category.id,
+    importRunId: importRun.id,
+    projectId: project.id,
+    taskId: task.id,
+    orderId: order.id,
     secrets: [
+      productTitle,
+      category.name,
+      project.name,
+      task.title,
+      customer,
       store.id,
       store.slug,
       invitedEmail,
@@ -145,20 +195,35 @@ async function snapshotOf(victim: Victim) {
       .from('tenants')
       .where('id', store.id)
       .select('slug', 'name', 'status')
-    return JSON.parse(JSON.stringify({ memberships, invitations, tokens, settings, tenant }))
+    const records: Record<string, unknown[]> = {}
+    for (const table of RECORD_TABLES) {
+      const rows = await client.from(table).where('tenant_id', store.id).select('*')
+      records[table] = rows.map((row) => JSON.stringify(row)).sort()
+    }
+    return JSON.parse(
+      JSON.stringify({ memberships, invitations, tokens, settings, tenant, records })
+    )
   })
 }
 
-/**
- * Which of A's records a URL parameter names. A new resource route should
- * add its fixture here; until then its params get A's membership id, which
- * must be just as invisible to B.
- */
-function idFor(pattern: string, victim: Victim) {
-  if (/^\/dashboard\/team\/:id/.test(pattern)) return victim.membershipId
-  if (/^\/dashboard\/invitations\/:id/.test(pattern)) return victim.invitationId
-  if (/^\/dashboard\/api-tokens\/:id/.test(pattern)) return victim.apiTokenId
-  return victim.membershipId
+/** Which of A's records a URL parameter names: a new resource route adds its fixture here */
+const ID_RULES: [RegExp, keyof Victim][] = [
+  [/^\/dashboard\/team\/:id$/, 'membershipId'],
+  [/^\/dashboard\/invitations\/:id$/, 'invitationId'],
+  [/^\/dashboard\/api-tokens\/:id$/, 'apiTokenId'],
+  [/^(\/dashboard\/catalog|\/api\/v1)\/products\/:id$/, 'productId'],
+  [/^\/dashboard\/catalog\/variants\/:id$/, 'variantId'],
+  [/^(\/dashboard\/catalog|\/api\/v1)\/categories\/:id$/, 'categoryId'],
+  [/^\/dashboard\/catalog\/product-imports\/:id$/, 'importRunId'],
+  [/^\/dashboard\/projects\/:(id|projectId)$/, 'projectId'],
+  [/^\/dashboard\/projects\/:projectId\/tasks\/:id$/, 'taskId'],
+  [/^\/dashboard\/orders\/:id$/, 'orderId'],
+]
+
+/** The id for the parameter that ends `prefix` (the pattern up to and including it) */
+function idFor(prefix: string, victim: Victim) {
+  const rule = ID_RULES.find(([pattern]) => pattern.test(prefix))
+  return String(victim[rule ? rule[1] : 'membershipId'])
 }
 
 function hasParams(pattern: string) {
@@ -177,6 +242,20 @@ test.group('Isolation harness | route table', () => {
       [],
       'These routes are neither public nor under /dashboard or /api: classify them in isolation.spec.ts'
     )
+  })
+
+  test('every crawled route with parameters aims them at a record of store A', ({ assert }) => {
+    const missing = crawledRoutes()
+      .filter((route) => hasParams(route.pattern))
+      .flatMap((route) => {
+        const segments = route.pattern.split('/')
+        return segments
+          .map((segment, index) => ({ segment, prefix: segments.slice(0, index + 1).join('/') }))
+          .filter(({ segment }) => segment.startsWith(':') || segment === '*')
+          .filter(({ prefix }) => !ID_RULES.some(([pattern]) => pattern.test(prefix)))
+          .map(({ prefix }) => `${route.method} ${route.pattern} (${prefix})`)
+      })
+    assert.deepEqual(missing, [], 'add a fixture for these parameters to ID_RULES')
   })
 
   test('the crawl reaches the known dashboard routes', ({ assert }) => {
@@ -214,7 +293,7 @@ test.group('Isolation harness | store B aims every dashboard and API route at st
     .with(() => crawledRoutes().map((route) => `${route.method} ${route.pattern}`))
     .run(async ({ client, assert }, label) => {
       const [method, pattern] = label.split(' ')
-      const victim = await victimStore()
+      const victim = await victimStore(client)
       const attacker = await createStore()
       const before = await snapshotOf(victim)
 
@@ -222,8 +301,10 @@ test.group('Isolation harness | store B aims every dashboard and API route at st
       const url = withParams
         ? pattern
             .split('/')
-            .map((segment) =>
-              segment.startsWith(':') || segment === '*' ? idFor(pattern, victim) : segment
+            .map((segment, index, segments) =>
+              segment.startsWith(':') || segment === '*'
+                ? idFor(segments.slice(0, index + 1).join('/'), victim)
+                : segment
             )
             .join('/')
         : pattern
