@@ -11,7 +11,9 @@ import { copyFileSync, mkdirSync, readFileSync, rmSync } from 'node:fs'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import type { Page } from 'playwright-core'
-import { SuspendStore } from '#tenancy/mod'
+import { SuspendStore, withTenant } from '#tenancy/mod'
+import { seedCategory, seedProduct } from '#tests/functional/catalog/support'
+import { seedProject, seedTask } from '#tests/functional/workspace/support'
 import { TEST_SERVER, createStore, lastMailTo, linkIn, uniqueEmail } from '#tests/helpers'
 import { signIn } from './support/session.js'
 
@@ -38,6 +40,10 @@ const CHOSEN = [
   'storefront-boutique-en-desktop',
   'storefront-classic-en-phone',
   'invitation-en-desktop',
+  'catalog-en-desktop',
+  'storefront-product-ar-phone',
+  'storefront-product-en-desktop',
+  'board-en-desktop',
 ]
 
 type Assert = { equal: Function; isAbove: Function; deepEqual: Function }
@@ -69,7 +75,27 @@ test.group('Screenshots', () => {
   }) => {
     rmSync(LATEST, { recursive: true, force: true })
     mkdirSync(LATEST, { recursive: true })
-    const { owner, store } = await createStore({ blueprint: 'souq' })
+    const souq = await createStore({ blueprint: 'souq' })
+    const { owner, store } = souq
+    const shirts = await seedCategory(souq, 'Shirts')
+    const { product } = await seedProduct(souq, {
+      title: 'Linen Shirt',
+      price: 4500n,
+      sizes: ['S', 'M', 'L'],
+      sku: 'LIN',
+    })
+    await withTenant(store, () => product.merge({ categoryId: shirts.id }).save())
+    await seedProduct(souq, { title: 'Wool Scarf', price: 3200n, stock: 2 })
+    await seedProduct(souq, { title: 'Canvas Tote', price: 2200n, stock: 0 })
+    const project = await seedProject(souq, 'Summer launch')
+    for (const [title, status] of [
+      ['Photograph the new shirts', 'doing'],
+      ['Write the product texts', 'todo'],
+      ['Price the summer range', 'todo'],
+      ['Order linen samples', 'done'],
+    ] as const) {
+      await seedTask(souq, project.id, title, { status, assigneeUserId: owner.id })
+    }
     const boutique = await createStore({ blueprint: 'boutique' })
     const classic = await createStore({ blueprint: 'classic' })
     owner.isPlatformAdmin = true
@@ -83,6 +109,12 @@ test.group('Screenshots', () => {
       ...(await shoot(page, assert, 'storefront-souq', `/s/${store.slug}`)),
       ...(await shoot(page, assert, 'storefront-boutique', `/s/${boutique.store.slug}`)),
       ...(await shoot(page, assert, 'storefront-classic', `/s/${classic.store.slug}`)),
+      ...(await shoot(
+        page,
+        assert,
+        'storefront-product',
+        `/s/${store.slug}/products/${product.slug}`
+      )),
       ...(await shoot(page, assert, 'not-found', '/no-such-page', 404)),
       ...(await shoot(page, assert, 'storefront-missing', '/s/no-such-store-zz', 404)),
     ]
@@ -94,6 +126,7 @@ test.group('Screenshots', () => {
       ...(await shoot(page, assert, 'dashboard', '/dashboard')),
       ...(await shoot(page, assert, 'team', '/dashboard/team')),
       ...(await shoot(page, assert, 'catalog', '/dashboard/catalog')),
+      ...(await shoot(page, assert, 'board', `/dashboard/projects/${project.id}`)),
       ...(await shoot(page, assert, 'admin', '/admin'))
     )
 
@@ -108,7 +141,7 @@ test.group('Screenshots', () => {
     await page.context().clearCookies()
     taken.push(...(await shoot(page, assert, 'invitation', `/invitations/${token}`)))
 
-    assert.equal(taken.length, 13 * 2 * 2)
+    assert.equal(taken.length, 15 * 2 * 2)
     for (const name of CHOSEN) {
       assert.isAbove(taken.indexOf(name), -1, `${name} was not taken`)
       if (process.env.UPDATE_SCREENSHOTS) {
