@@ -19,27 +19,35 @@ export default class HealthController {
     return { status: 'ok' }
   }
 
-  /** PostgreSQL and Redis both answer; 503 names the one that does not. */
+  /**
+   * PostgreSQL answers (503 when not: nothing works without it). Redis
+   * unanswered is `degraded`, still 200: requests are served without it
+   * (rate limits fall back to this process), so every instance behind a
+   * balancer is not taken out at once for a shared Redis.
+   */
   async ready({ response }: HttpContext) {
+    const [postgresql, redisCheck] = await Promise.allSettled([
+      withinTimeout(db.rawQuery('select 1')),
+      withinTimeout(redis.ping()),
+    ])
+    const reasonOf = (result: PromiseRejectedResult) =>
+      String(result.reason?.message ?? result.reason)
     const checks = {
-      postgresql: withinTimeout(db.rawQuery('select 1')),
-      redis: withinTimeout(redis.ping()),
+      postgresql:
+        postgresql.status === 'fulfilled'
+          ? { status: 'ok' }
+          : { status: 'failing', message: reasonOf(postgresql) },
+      redis:
+        redisCheck.status === 'fulfilled'
+          ? { status: 'ok' }
+          : { status: 'degraded', message: reasonOf(redisCheck) },
     }
-    const results = await Promise.allSettled(Object.values(checks))
-    const report = Object.fromEntries(
-      Object.keys(checks).map((name, index) => {
-        const result = results[index]
-        return [
-          name,
-          result.status === 'fulfilled'
-            ? { status: 'ok' }
-            : { status: 'failing', message: String(result.reason?.message ?? result.reason) },
-        ]
-      })
-    )
-    const ready = results.every((result) => result.status === 'fulfilled')
-    return response
-      .status(ready ? 200 : 503)
-      .send({ status: ready ? 'ok' : 'failing', checks: report })
+    const status =
+      postgresql.status === 'rejected'
+        ? 'failing'
+        : redisCheck.status === 'rejected'
+          ? 'degraded'
+          : 'ok'
+    return response.status(status === 'failing' ? 503 : 200).send({ status, checks })
   }
 }

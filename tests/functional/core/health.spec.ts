@@ -17,16 +17,19 @@ test.group('Health', () => {
     })
   })
 
-  test('/ready answers 503 naming Redis when Redis stops answering', async ({ client }) => {
+  test('/ready stays 200 and calls Redis degraded when it stops answering; /health is up', async ({
+    client,
+  }) => {
     const admin = redis.connection('main').ioConnection.duplicate()
     await admin.call('CLIENT', 'PAUSE', '3000', 'ALL')
     try {
       const response = await client.get('/ready')
-      response.assertStatus(503)
+      response.assertStatus(200)
       response.assertBodyContains({
-        status: 'failing',
-        checks: { postgresql: { status: 'ok' }, redis: { status: 'failing' } },
+        status: 'degraded',
+        checks: { postgresql: { status: 'ok' }, redis: { status: 'degraded' } },
       })
+      ;(await client.get('/health')).assertStatus(200)
     } finally {
       await admin.call('CLIENT', 'UNPAUSE')
       admin.disconnect()
