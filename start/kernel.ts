@@ -1,6 +1,6 @@
 import router from '@adonisjs/core/services/router'
 import server from '@adonisjs/core/services/server'
-import type { NamedMiddleware } from '#core/mod'
+import { followedBy, type NamedMiddleware } from '#core/mod'
 import { modules } from './modules.js'
 
 const [errorHandler, ...more] = modules.flatMap((module) =>
@@ -13,9 +13,19 @@ server.use(modules.flatMap((module) => module.serverMiddleware ?? []))
 
 router.use(modules.flatMap((module) => module.routerMiddleware ?? []))
 
-export const middleware: NamedMiddleware = router.named(
-  Object.assign({}, ...modules.map((module) => module.middleware ?? {}))
-)
+const named = Object.assign({}, ...modules.map((module) => module.middleware ?? {}))
+
+/**
+ * The named middleware that open a store's context; every module's
+ * `tenantMiddleware` runs behind them (billing's write gate).
+ */
+const OPENS_STORE_CONTEXT = ['dashboard', 'apiToken']
+const tenantMiddleware = modules.flatMap((module) => module.tenantMiddleware ?? [])
+for (const name of OPENS_STORE_CONTEXT) {
+  if (named[name]) named[name] = followedBy(named[name], tenantMiddleware)
+}
+
+export const middleware: NamedMiddleware = router.named(named)
 
 /**
  * What the platform's own pages need: kept out of caches, a session, CSRF

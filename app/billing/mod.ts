@@ -1,9 +1,10 @@
 import './events.js'
 import app from '@adonisjs/core/services/app'
-import { defineModule } from '#core/mod'
+import { defineModule, registerCapacityCheck } from '#core/mod'
 import stripeConfig from '#config/stripe'
 import { requireWebhookSecret } from './services/webhook_secret.js'
 import billingRoutes from './routes.js'
+import { checkPlanCapacity } from './services/plan_caps.js'
 
 export type { SubscriptionChanged } from './events.js'
 export type { SubscriptionStatus } from './services/subscription_state.js'
@@ -17,6 +18,8 @@ export const billingModule = defineModule({
   dependsOn: ['core', 'tenancy', 'identity'],
   tables: ['plans', 'subscriptions', 'webhook_events'],
   routes: billingRoutes,
+  // Writes of a store whose payment is overdue answer 402, behind every dashboard and API route
+  tenantMiddleware: [() => import('./middleware/write_gate_middleware.js')],
   navigation: {
     dashboard: [{ key: 'billing', route: 'billing.index', can: 'billing:manage' }],
   },
@@ -44,5 +47,9 @@ export const billingModule = defineModule({
     () => import('./commands/billing_replay.js'),
   ],
   jobs: [() => import('./jobs/apply_webhook_event_job.js')],
-  boot: () => requireWebhookSecret(app.inProduction, stripeConfig.webhookSecret),
+  boot() {
+    requireWebhookSecret(app.inProduction, stripeConfig.webhookSecret)
+    // The plan's caps on projects, tasks, members and products, checked where they are created
+    registerCapacityCheck(checkPlanCapacity)
+  },
 })

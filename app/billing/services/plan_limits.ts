@@ -54,3 +54,8 @@ export function normalizeLimits(stored: Partial<Record<string, unknown>> | null)
   }
   return limits
 }
+
+/** Whether `existing` rows plus `adding` more stay within `limit` (null: unlimited) */
+export function withinLimit(limit: number | null, existing: number, adding: number): boolean {
+  return limit === null || existing + adding <= limit
+}

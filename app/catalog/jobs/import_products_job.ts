@@ -1,4 +1,5 @@
 import { Job } from '@rlanz/bull-queue'
+import { PaymentRequired } from '#core/mod'
 import { tenantDirectory, withTenant } from '#tenancy/mod'
 import ImportProducts from '../operations/import_products.js'
 import { CsvRejected } from '../services/product_csv.js'
@@ -60,11 +61,16 @@ export default class ImportProductsJob extends Job {
       const total = result.created + result.updated
       await this.finish(tenantId, run, { status: 'done', result, done: total, total })
     } catch (error) {
-      if (!(error instanceof CsvRejected)) {
-        await this.finish(tenantId, run, { status: 'failed' })
-        throw error
+      if (error instanceof CsvRejected) {
+        return this.finish(tenantId, run, { status: 'rejected', problems: error.problems })
       }
-      await this.finish(tenantId, run, { status: 'rejected', problems: error.problems })
+      // The plan's cap on products: the file as a whole asks for more room than there is
+      if (error instanceof PaymentRequired) {
+        const problems = [{ line: 1, column: null, message: error.message }]
+        return this.finish(tenantId, run, { status: 'rejected', problems })
+      }
+      await this.finish(tenantId, run, { status: 'failed' })
+      throw error
     }
   }
 

@@ -1,5 +1,5 @@
 import emitter from '@adonisjs/core/services/emitter'
-import { Invalid, isSupportedCurrency } from '#core/mod'
+import { Invalid, countRows, ensureCapacity, isSupportedCurrency } from '#core/mod'
 import { currentTenant } from '#tenancy/mod'
 import Product, { type ProductStatus } from '../models/product.js'
 import ProductVariant from '../models/product_variant.js'
@@ -91,6 +91,7 @@ export default class CreateProduct {
     )
     const slug = await uniqueProductSlug(input.slug, input.title, null)
 
+    await ensureCapacity('products', () => countRows(Product.query().count('* as total')))
     const [option1Name, option2Name, option3Name] = input.options.map((option) => option.name)
     const product = await Product.create({
       title: input.title,

@@ -7,6 +7,7 @@ import { MAX_INPUT_DEPTH } from '../middleware/input_guard_middleware.js'
 const MESSAGE_KEYS: Record<number, string> = {
   400: 'errors.bad_request',
   401: 'errors.unauthenticated',
+  402: 'errors.payment_required',
   403: 'errors.forbidden',
   404: 'errors.not_found',
   413: 'errors.too_large',
@@ -91,7 +92,12 @@ export default class HttpExceptionHandler extends ExceptionHandler {
     }
     if (unexpected && this.debug) return super.handle(error, ctx)
     return ctx.response.send(
-      await ctx.view.render(page ?? 'core/error', { status, message, reason: error?.code ?? null })
+      await ctx.view.render(page ?? 'core/error', {
+        status,
+        message,
+        reason: error?.code ?? null,
+        link: typeof error?.link === 'string' ? error.link : null,
+      })
     )
   }
 }

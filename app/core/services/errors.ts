@@ -29,6 +29,19 @@ export class NotFound extends failure(404, 'E_NOT_FOUND') {}
 export class NotAllowed extends failure(403, 'E_NOT_ALLOWED') {}
 export class Invalid extends fieldFailure(422, 'E_INVALID') {}
 export class Conflict extends fieldFailure(409, 'E_CONFLICT') {}
+/**
+ * The store's plan does not allow this now (a cap reached, or writes paused
+ * until a payment): `link` is where the person can change that.
+ */
+export class PaymentRequired extends failure(402, 'E_PAYMENT_REQUIRED') {
+  constructor(
+    message: string,
+    public link: string,
+    public field?: string
+  ) {
+    super(message)
+  }
+}
 /** The resource is there but may not change now (a suspended store) */
 export class Locked extends failure(423, 'E_LOCKED') {}
 /** The request cannot be read at all (malformed, or nested too deeply) */

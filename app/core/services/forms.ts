@@ -4,17 +4,21 @@ import type { HttpContext } from '@adonisjs/core/http'
 import type { I18n } from '@adonisjs/i18n'
 import type { VineValidator } from '@vinejs/vine'
 import type { FieldContext, Infer, MessagesProviderContact, SchemaTypes } from '@vinejs/vine/types'
-import { Conflict, Invalid } from './errors.js'
+import { Conflict, Invalid, PaymentRequired } from './errors.js'
 import { wantsJson } from './content_negotiation.js'
 
 export interface FieldError {
   field: string | null
   message: string
+  /** Where the person can fix it (the billing page, for a plan's limit) */
+  link?: string
 }
 
 export interface FormState {
   errors: Record<string, string>
   old: Record<string, unknown>
+  /** A link shown with a field's message (`form`: the form's own message) */
+  links?: Record<string, string>
 }
 
 /**
@@ -23,12 +27,15 @@ export interface FormState {
  */
 export class FormRejected extends Exception {
   static status = 422
-  constructor(public html: string) {
+  constructor(
+    public html: string,
+    public answerStatus = 422
+  ) {
     super('The form has errors')
   }
 
   async handle(error: this, ctx: HttpContext) {
-    ctx.response.status(422).send(error.html)
+    ctx.response.status(error.answerStatus).send(error.html)
   }
 }
 
@@ -41,6 +48,9 @@ export function fieldErrorsOf(error: unknown): FieldError[] | null {
   }
   if (error instanceof Invalid || error instanceof Conflict) {
     return [{ field: error.field ?? null, message: error.message }]
+  }
+  if (error instanceof PaymentRequired) {
+    return [{ field: error.field ?? null, message: error.message, link: error.link }]
   }
   return null
 }
@@ -105,14 +115,17 @@ export async function submitForm<Schema extends SchemaTypes, Result>(
     const fieldErrors = fieldErrorsOf(error)
     if (!fieldErrors || wantsJson(ctx)) throw error
     const errors: Record<string, string> = {}
-    for (const { field, message } of fieldErrors) {
+    const links: Record<string, string> = {}
+    for (const { field, message, link } of fieldErrors) {
       const key = field?.split('.')[0] ?? 'form'
       errors[key] ??= message
+      if (link) links[key] ??= link
     }
     const old = Object.fromEntries(
       Object.entries(ctx.request.all()).filter(([name]) => !SECRET_FIELDS.has(name))
     )
-    throw new FormRejected(await options.render({ errors, old }))
+    const status = error instanceof PaymentRequired ? 402 : 422
+    throw new FormRejected(await options.render({ errors, old, links }), status)
   }
 }
 

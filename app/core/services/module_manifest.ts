@@ -78,6 +78,12 @@ export interface ModuleManifest {
   routerMiddleware?: LazyDefault[]
   /** Named middleware other modules' routes may use */
   middleware?: Record<string, LazyDefault>
+  /**
+   * Middleware run behind every route that acts as a store (after the
+   * `dashboard` or `apiToken` middleware opened the store's context), before
+   * the route's own middleware
+   */
+  tenantMiddleware?: LazyDefault[]
   routes?: (kit: RouteKit) => void
   navigation?: { dashboard?: NavigationEntry[]; admin?: NavigationEntry[] }
   /** Steps of the overview's set-up checklist this module contributes */

@@ -1,4 +1,5 @@
 import emitter from '@adonisjs/core/services/emitter'
+import { countRows, ensureCapacity } from '#core/mod'
 import { currentTenant } from '#tenancy/mod'
 import Project, { type ProjectColor } from '../models/project.js'
 import { ensureNameFree } from '../services/workspace_rules.js'
@@ -17,6 +18,7 @@ export interface CreateProjectInput {
 export default class CreateProject {
   async handle(input: CreateProjectInput) {
     await ensureNameFree(input.name, null)
+    await ensureCapacity('projects', () => countRows(Project.query().count('* as total')))
     const project = await Project.create({
       name: input.name,
       description: input.description ?? '',

@@ -1,4 +1,5 @@
 import emitter from '@adonisjs/core/services/emitter'
+import { countRows, ensureCapacity } from '#core/mod'
 import { currentTenant } from '#tenancy/mod'
 import Task from '../models/task.js'
 import type { TaskStatus } from '../services/board.js'
@@ -36,6 +37,7 @@ export default class CreateTask {
     const status = input.status ?? 'todo'
     const tasks = await tasksOf(project)
     const column = tasks.filter((task) => task.status === status)
+    await ensureCapacity('tasks', () => countRows(Task.query().count('* as total')))
     const task = await Task.create({
       projectId: project.id,
       title: input.title,

@@ -180,6 +180,23 @@ test.group('Catalog CSV | import', () => {
     )
   })
 
+  test("a file that needs more products than the plan allows is rejected whole, with the plan's message", async ({
+    client,
+    assert,
+  }) => {
+    const fixture = await createStore()
+    const rows = Array.from(
+      { length: 26 },
+      (_, index) => `p-${index},P ${index},active,,,,,,,,,,,,1.00,,,1`
+    )
+    const run = await imported(client, fixture, csvOf(...rows))
+
+    assert.equal(run.status, 'rejected')
+    assert.lengthOf(run.problems, 1)
+    assert.match(run.problems[0].message, /plan|25/i)
+    assert.lengthOf((await catalogOf(fixture)).products, 0)
+  })
+
   test('the pasted form works without script, and sends the member to the run page', async ({
     client,
     assert,
