@@ -2,11 +2,14 @@ import { defineModule, type RouteKit } from '#core/mod'
 import { ROLES } from '#identity/mod'
 import storefrontRoutes from './routes.js'
 import shoppingRoutes from './shopping_routes.js'
+import discountRoutes from './discount_routes.js'
 import './events.js'
+import './discount_events.js'
 
 export { seedDemoOrders } from './services/orders_demo.js'
 
 const OrderActivity = () => import('./listeners/record_order_activity.js')
+const DiscountActivity = () => import('./listeners/discount_code_activity.js')
 
 /**
  * Storefront: public pages of a store, and buying in it: the cart, the
@@ -16,7 +19,14 @@ const OrderActivity = () => import('./listeners/record_order_activity.js')
 export const storefrontModule = defineModule({
   name: 'storefront',
   dependsOn: ['core', 'tenancy', 'identity', 'catalog'],
-  tables: ['storefront_settings', 'order_counters', 'orders', 'order_lines'],
+  tables: [
+    'storefront_settings',
+    'order_counters',
+    'orders',
+    'order_lines',
+    'discount_codes',
+    'discount_redemptions',
+  ],
   permissions: {
     'orders:read': ROLES,
     'orders:write': ['owner', 'admin', 'member'],
@@ -28,6 +38,7 @@ export const storefrontModule = defineModule({
   routes(kit: RouteKit) {
     storefrontRoutes(kit)
     shoppingRoutes(kit)
+    discountRoutes(kit)
   },
   listeners: {
     'storefront:order_placed': [[OrderActivity, 'placed']],
@@ -37,5 +48,8 @@ export const storefrontModule = defineModule({
     'storefront:order_refunded': [[OrderActivity, 'refunded']],
     'storefront:order_notes_changed': [[OrderActivity, 'notesChanged']],
     'storefront:checkout_settings_changed': [[OrderActivity, 'checkoutSettingsChanged']],
+    'storefront:discount_code_created': [[DiscountActivity, 'created']],
+    'storefront:discount_code_updated': [[DiscountActivity, 'updated']],
+    'storefront:discount_code_deactivated': [[DiscountActivity, 'deactivated']],
   },
 })

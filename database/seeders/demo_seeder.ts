@@ -4,6 +4,7 @@ import { Membership, User, provisionStore } from '#identity/mod'
 import { withTenant, type TenantSnapshot } from '#tenancy/mod'
 import Tenant from '#tenancy/models/tenant'
 import { seedDemoWorkspace } from '#workspace/mod'
+import SetPlan from '#billing/operations/set_plan'
 import { seedDemoOrders } from '#storefront/mod'
 import { CreateCategory, CreateProduct, variantCombinations, variantSku } from '#catalog/mod'
 import Category from '#catalog/models/category'
@@ -179,6 +180,9 @@ export default class DemoSeeder extends BaseSeeder {
         }
       })
     }
+    // The demo catalogs are larger than the free plan's cap on products
+    await new SetPlan().handle(demo, 'pro')
+    await new SetPlan().handle(acme, 'pro')
     await seedCatalog(demo, DEMO_CATALOG)
     await seedCatalog(acme, ACME_CATALOG)
     await withTenant(demo, () => seedDemoWorkspace())

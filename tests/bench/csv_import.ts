@@ -16,6 +16,7 @@ const { provisionStore } = await import('#identity/mod')
 const { DeleteStore, withTenant } = await import('#tenancy/mod')
 const { default: ImportProducts } = await import('#catalog/operations/import_products')
 const { default: db } = await import('@adonisjs/lucid/services/db')
+const { default: SetPlan } = await import('#billing/operations/set_plan')
 
 const RUN = randomBytes(3).toString('hex')
 const slug = `bench-csv-${RUN}`
@@ -67,6 +68,8 @@ try {
     owner: { email: `${slug}@example.test`, password: 'bench-password-123' },
     existingOwner: 'refuse',
   })
+  // Ten thousand products are far beyond the free plan's cap
+  await new SetPlan().handle(tenant, 'pro')
   const csv = csvOf(N)
   const rssBefore = process.memoryUsage().rss
   const started = performance.now()

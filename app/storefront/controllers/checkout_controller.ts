@@ -18,6 +18,7 @@ import { currentCart, moneyText, shopLayout } from '../services/cart_page.js'
 import { checkoutSettings } from '../services/checkout_settings.js'
 import { checkoutTotals, taxRateText, type CheckoutTotals } from '../services/checkout_totals.js'
 import { countryOptions } from '../services/checkout_countries.js'
+import { DiscountWithdrawn, enteredDiscount } from '../services/discount_rules.js'
 
 /**
  * The checkout page: the shopper's address and the order's totals as the
@@ -32,15 +33,22 @@ export async function renderCheckout(
   const cart = await currentCart(ctx)
   let totals: CheckoutTotals | null = null
   let problem: string | null = cart.lines.find((line) => line.problem)?.problem ?? null
+  let discount = null
   if (cart.lines.length) {
     try {
-      totals = checkoutTotals(
-        cart.lines
-          .filter((line) => line.problem === null)
-          .map((line) => ({ unitPrice: line.unitPrice, quantity: line.quantity })),
-        cart.currency,
-        await checkoutSettings()
+      const priced = cart.lines
+        .filter((line) => line.problem === null)
+        .map((line) => ({ unitPrice: line.unitPrice, quantity: line.quantity }))
+      const settings = await checkoutSettings()
+      totals = checkoutTotals(priced, cart.currency, settings)
+      discount = await enteredDiscount(
+        await cartStore.discountCode(visitorOf(ctx)),
+        totals.subtotal,
+        ctx.i18n.locale
       )
+      if (discount?.discount) {
+        totals = checkoutTotals(priced, cart.currency, settings, discount.discount.rule)
+      }
     } catch (error) {
       if (!(error instanceof Invalid)) throw error
       problem = error.message
@@ -51,6 +59,8 @@ export async function renderCheckout(
     ...(await shopLayout(ctx, cart.count)),
     cart,
     totals: shown,
+    discount,
+    discountError: form.errors.code ?? null,
     taxLabel: shown
       ? ctx.i18n.t(
           shown.pricesIncludeTax ? 'orders.totals.tax_included' : 'orders.totals.tax_added',
@@ -118,11 +128,14 @@ export default class CheckoutController {
         },
         expectedTotal: BigInt(payload.expectedTotal),
         locale: ctx.i18n.locale,
+        discountCode: await cartStore.discountCode(visitorId),
       })
       await cartStore.clear(visitorId)
     } catch (error) {
       const errors = formErrorsOf(error)
       if (!errors) throw error
+      // the page comes back with the total without the code, for the shopper to confirm
+      if (error instanceof DiscountWithdrawn) await cartStore.removeDiscountCode(visitorId)
       return refuse(error instanceof Conflict ? 409 : 422, { cart: Object.values(errors)[0] })
     } finally {
       await cartStore.releaseCheckout(visitorId)

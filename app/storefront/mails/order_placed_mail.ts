@@ -47,6 +47,14 @@ export default class OrderPlacedMail extends BaseMail {
       })),
       totals: [
         { label: i18n.t('orders.totals.subtotal'), value: show(order.subtotalAmount) },
+        ...(order.discountCode && order.discountAmount > 0n
+          ? [
+              {
+                label: i18n.t('orders.totals.discount', { code: order.discountCode }),
+                value: `−${show(order.discountAmount)}`,
+              },
+            ]
+          : []),
         { label: i18n.t('orders.totals.shipping'), value: show(order.shippingAmount) },
         ...(order.taxRateBp > 0 ? [{ label: taxLabel, value: show(order.taxAmount) }] : []),
         { label: i18n.t('orders.totals.total'), value: show(order.totalAmount) },

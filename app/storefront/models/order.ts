@@ -77,6 +77,14 @@ export default class Order extends compose(BaseModel, TenantScoped, Timestamped)
   @column(amountColumn)
   declare shippingAmount: bigint
 
+  /** The discount code taken at checkout, as the shopper's order saw it */
+  @column()
+  declare discountCode: string | null
+
+  /** Taken off the goods by `discountCode` (zero without one) */
+  @column(amountColumn)
+  declare discountAmount: bigint
+
   @column(amountColumn)
   declare taxAmount: bigint
 

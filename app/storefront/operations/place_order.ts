@@ -9,6 +9,7 @@ import { priceCart } from '../services/cart_lines.js'
 import { checkoutSettings } from '../services/checkout_settings.js'
 import { checkoutTotals, type CheckoutTotals } from '../services/checkout_totals.js'
 import { say } from '../orders_messages.js'
+import { redeemDiscount, lockedDiscount } from './discount_redemption.js'
 
 export interface Shopper {
   email: string
@@ -28,6 +29,8 @@ export interface PlaceOrderInput {
   expectedTotal: bigint
   /** The language the shopper ordered in */
   locale: string
+  /** The discount code the shopper entered, if any */
+  discountCode?: string | null
 }
 
 /** The prices moved since the shopper saw the total: here is the new one, to confirm */
@@ -70,11 +73,17 @@ export default class PlaceOrder {
       const refused = cart.lines.find((line) => line.problem !== null)
       if (refused) throw new Conflict(refused.problem!, 'cart')
 
-      const totals = checkoutTotals(
-        cart.lines.map((line) => ({ unitPrice: line.unitPrice, quantity: line.quantity })),
-        cart.currency,
-        await checkoutSettings()
-      )
+      const priced = cart.lines.map((line) => ({
+        unitPrice: line.unitPrice,
+        quantity: line.quantity,
+      }))
+      const settings = await checkoutSettings()
+      const discount = input.discountCode
+        ? await lockedDiscount(input.discountCode, input.shopper.email, input.locale, () =>
+            checkoutTotals(priced, cart.currency, settings)
+          )
+        : null
+      const totals = checkoutTotals(priced, cart.currency, settings, discount?.rule ?? null)
       if (totals.total.amount !== input.expectedTotal) {
         throw new PriceChanged(totals.total, input.locale)
       }
@@ -115,8 +124,10 @@ export default class PlaceOrder {
         paymentMethod: 'cash_on_delivery',
         locale: input.locale,
         ...amountsOf(totals),
+        discountCode: discount?.code ?? null,
         stockReturned: false,
       })
+      if (discount) await redeemDiscount(discount, order, totals.discount)
       const lines = await OrderLine.createMany(
         cart.lines.map((line, index) => ({
           orderId: order.id,
@@ -152,6 +163,7 @@ function amountsOf(totals: CheckoutTotals) {
     currency: totals.currency,
     subtotalAmount: totals.subtotal.amount,
     shippingAmount: totals.shipping.amount,
+    discountAmount: totals.discount.amount,
     taxAmount: totals.tax.amount,
     totalAmount: totals.total.amount,
     taxRateBp: totals.taxRateBp,

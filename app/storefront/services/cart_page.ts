@@ -4,6 +4,8 @@ import { currentStoreSettings, currentTenant } from '#tenancy/mod'
 import { cartStore } from './cart_store.js'
 import { priceCart, type PricedCart } from './cart_lines.js'
 import { visitorOf } from './cart_visitor.js'
+import { discountOn } from './discount_amounts.js'
+import { enteredDiscount } from './discount_rules.js'
 
 /** The store's look and the shopping links every cart, checkout and order page carries */
 export async function shopLayout(ctx: HttpContext, cartCount: number | null = null) {
@@ -40,13 +42,27 @@ export interface CartPageState {
   error?: string | null
   /** The variant just added, to say so */
   added?: string | null
+  /** Why the discount code just typed (`discountTyped`) was refused */
+  discountError?: string | null
+  discountTyped?: string
 }
 
 /** The cart page (the same page answers htmx, which swaps its #cart) */
 export async function renderCart(ctx: HttpContext, state: CartPageState = {}) {
   const cart = await currentCart(ctx)
   const added = state.added ? cart.lines.find((line) => line.variantId === state.added) : null
+  const discount = cart.lines.length
+    ? await enteredDiscount(
+        await cartStore.discountCode(visitorOf(ctx)),
+        cart.subtotal,
+        ctx.i18n.locale
+      )
+    : null
   return ctx.view.render('storefront/cart/show', {
+    discount,
+    discountAmount: discount?.discount ? discountOn(cart.subtotal, discount.discount.rule) : null,
+    discountError: state.discountError ?? null,
+    discountTyped: state.discountTyped ?? '',
     ...(await shopLayout(ctx, cart.count)),
     cart,
     money: moneyText(ctx),

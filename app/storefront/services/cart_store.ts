@@ -20,6 +20,11 @@ function cartKey(visitorId: string) {
   return `storefront:cart:${currentTenant().id}:${visitorId}`
 }
 
+/** The discount code the visitor entered, beside their cart's hash and forgotten with it */
+function discountKey(visitorId: string) {
+  return `storefront:cart-discount:${currentTenant().id}:${visitorId}`
+}
+
 function checkoutLockKey(visitorId: string) {
   return `storefront:checkout:${currentTenant().id}:${visitorId}`
 }
@@ -74,7 +79,20 @@ export const cartStore = {
   },
 
   async clear(visitorId: string) {
-    await redis.del(cartKey(visitorId))
+    await redis.del(cartKey(visitorId), discountKey(visitorId))
+  },
+
+  async discountCode(visitorId: string | null): Promise<string | null> {
+    if (!visitorId) return null
+    return redis.get(discountKey(visitorId))
+  },
+
+  async setDiscountCode(visitorId: string, code: string) {
+    await redis.set(discountKey(visitorId), code, 'EX', CART_TTL_SECONDS)
+  },
+
+  async removeDiscountCode(visitorId: string) {
+    await redis.del(discountKey(visitorId))
   },
 
   /**

@@ -2,6 +2,7 @@ import {
   addMoney,
   money,
   multiplyMoney,
+  subtractMoney,
   sumMoney,
   taxAddedTo,
   taxIncludedIn,
@@ -9,6 +10,7 @@ import {
 } from '#core/mod'
 import { Invalid } from '#core/mod'
 import type { CheckoutSettings } from './checkout_settings.js'
+import { discountOn, type DiscountRule } from './discount_amounts.js'
 import { say } from '../orders_messages.js'
 
 export interface PricedLine {
@@ -20,6 +22,8 @@ export interface CheckoutTotals {
   currency: string
   lineTotals: Money[]
   subtotal: Money
+  /** Taken off the goods by a discount code (zero without one) */
+  discount: Money
   shipping: Money
   /** The tax in the total (inside it when prices include tax, on top otherwise) */
   tax: Money
@@ -33,12 +37,14 @@ export interface CheckoutTotals {
  * price times its quantity, the tax is figured once on the goods and the
  * shipping together (rounded half-even once), and it is either inside the
  * total (tax-inclusive prices) or added to it. `shipping` must be in the
- * order's currency or zero.
+ * order's currency or zero. A discount comes off the goods before the tax
+ * is figured, so the tax is the tax on what the shopper pays.
  */
 export function checkoutTotals(
   lines: readonly PricedLine[],
   currency: string,
-  settings: CheckoutSettings
+  settings: CheckoutSettings,
+  discountRule: DiscountRule | null = null
 ): CheckoutTotals {
   if (settings.shipping.amount !== 0n && settings.shipping.currency !== currency) {
     throw new Invalid(say('checkout.errors.shipping_currency', { currency }))
@@ -46,7 +52,8 @@ export function checkoutTotals(
   const lineTotals = lines.map((line) => multiplyMoney(line.unitPrice, line.quantity))
   const subtotal = sumMoney(lineTotals, currency)
   const shipping = settings.shipping.amount === 0n ? money(0n, currency) : settings.shipping
-  const taxable = addMoney(subtotal, shipping)
+  const discount = discountRule ? discountOn(subtotal, discountRule) : money(0n, currency)
+  const taxable = addMoney(subtractMoney(subtotal, discount), shipping)
   const tax = settings.pricesIncludeTax
     ? taxIncludedIn(taxable, settings.taxRateBp)
     : taxAddedTo(taxable, settings.taxRateBp)
@@ -55,6 +62,7 @@ export function checkoutTotals(
     currency,
     lineTotals,
     subtotal,
+    discount,
     shipping,
     tax,
     taxRateBp: settings.taxRateBp,

@@ -41,6 +41,8 @@ export function orderView(ctx: HttpContext, order: Order, lines: OrderLine[]) {
       lineTotal: money(line.lineTotalAmount),
     })),
     subtotal: money(order.subtotalAmount),
+    discountCode: order.discountCode,
+    discount: money(order.discountAmount),
     shipping: money(order.shippingAmount),
     tax: money(order.taxAmount),
     total: money(order.totalAmount),

@@ -80,6 +80,17 @@ export const FORM_FIELDS = [
   'color',
   'assigneeUserId',
   'dueOn',
+  'code',
+  'kind',
+  'percentage',
+  'fixedAmount',
+  'minimumOrder',
+  'startsAt',
+  'endsAt',
+  'usageLimit',
+  'perCustomerLimit',
+  'active',
+  'returnTo',
 ]
 
 const READ_METHODS = ['GET', 'HEAD', 'OPTIONS']

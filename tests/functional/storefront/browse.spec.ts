@@ -5,6 +5,7 @@ import { storeUrl } from '#core/mod'
 import { CreateCategory, CreateProduct } from '#catalog/mod'
 import { withTenant } from '#tenancy/mod'
 import { createStore, type TestStore } from '#tests/helpers'
+import SetPlan from '#billing/operations/set_plan'
 import { LIST } from '#tests/functional/catalog/support'
 
 /*
@@ -150,6 +151,8 @@ test.group('Storefront | browsing', () => {
     assert,
   }) => {
     const fixture = await createStore()
+    // more products than the free plan's cap allows
+    await new SetPlan().handle(fixture.store, 'pro')
     const shelf = await category(fixture, 'Shelf')
     for (let index = 1; index <= 26; index++) {
       await product(fixture, {

@@ -87,6 +87,7 @@ interface Victim {
   projectId: string
   taskId: string
   orderId: string
+  discountCodeId: string
   secrets: string[]
 }
 
@@ -102,6 +103,8 @@ const RECORD_TABLES = [
   'order_lines',
   'storefront_settings',
   'subscriptions',
+  'discount_codes',
+  'discount_redemptions',
 ]
 
 async function victimStore(client: any): Promise<Victim> {
@@ -143,6 +146,20 @@ async function victimStore(client: any): Promise<Victim> {
     variantId: variants[0].id,
     email: customer,
   })
+  const discountCode = unique('VICTIMCODE').toUpperCase()
+  const [discount] = await withTenant(store, () =>
+    currentClient()
+      .table('discount_codes')
+      .insert({
+        tenant_id: store.id,
+        code: discountCode,
+        kind: 'percentage',
+        percentage_bp: 1000,
+        currency: store.defaultCurrency,
+        starts_at: new Date(Date.now() - 86_400_000),
+      })
+      .returning('id')
+  )
   return {
     fixture,
     membershipId: memberMembershipId,
@@ -155,7 +172,9 @@ async function victimStore(client: any): Promise<Victim> {
     projectId: project.id,
     taskId: task.id,
     orderId: order.id,
+    discountCodeId: discount.id,
     secrets: [
+      discountCode,
       productTitle,
       category.name,
       project.name,
@@ -218,6 +237,7 @@ const ID_RULES: [RegExp, keyof Victim][] = [
   [/^\/dashboard\/projects\/:(id|projectId)$/, 'projectId'],
   [/^\/dashboard\/projects\/:projectId\/tasks\/:id$/, 'taskId'],
   [/^\/dashboard\/orders\/:id$/, 'orderId'],
+  [/^\/dashboard\/orders\/discounts\/:id$/, 'discountCodeId'],
 ]
 
 /** The id for the parameter that ends `prefix` (the pattern up to and including it) */
