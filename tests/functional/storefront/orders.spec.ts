@@ -374,6 +374,25 @@ test.group('Orders | shipping and tax settings', () => {
     assert.include(actions, 'order.checkout_settings_changed')
   })
 
+  test('the settings form sends one value per field, so switching VAT on and off both save', async ({
+    client,
+    assert,
+  }) => {
+    const fixture = await createStore()
+    const page = await client.get(`${ORDERS}/settings`).loginAs(fixture.owner)
+    assert.lengthOf(page.text().match(/name="pricesIncludeTax"/g) ?? [], 1)
+
+    const on = { shipping: '0', taxRate: '5', pricesIncludeTax: '1' }
+    ;(await formAs(client, fixture.owner, 'put', `${ORDERS}/settings`, on)).assertStatus(302)
+    const checked = await client.get(`${ORDERS}/settings`).loginAs(fixture.owner)
+    assert.match(checked.text(), /name="pricesIncludeTax"[^>]*checked/)
+
+    const off = { shipping: '0', taxRate: '5' }
+    ;(await formAs(client, fixture.owner, 'put', `${ORDERS}/settings`, off)).assertStatus(302)
+    const unchecked = await client.get(`${ORDERS}/settings`).loginAs(fixture.owner)
+    assert.notMatch(unchecked.text(), /name="pricesIncludeTax"[^>]*checked/)
+  })
+
   test('bad settings: 422 beside the field, nothing saved; finance and members may not (403)', async ({
     client,
     assert,
