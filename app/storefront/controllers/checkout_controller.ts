@@ -10,7 +10,7 @@ import { orderPath } from '../services/order_links.js'
 import {
   checkoutValidator,
   formErrorsOf,
-  typedFields,
+  refuseShopperForm,
   validateOrderForm,
 } from '../validators/orders_validators.js'
 import { say } from '../orders_messages.js'
@@ -85,15 +85,8 @@ export default class CheckoutController {
   }
 
   async store(ctx: HttpContext) {
-    const refuse = async (status: number, errors: Record<string, string>) => {
-      if (wantsJson(ctx)) {
-        return ctx.response.status(status).send({
-          errors: Object.entries(errors).map(([field, message]) => ({ field, message })),
-        })
-      }
-      ctx.response.status(status)
-      return renderCheckout(ctx, { errors, old: typedFields(ctx, ['expectedTotal']) })
-    }
+    const refuse = (status: number, errors: Record<string, string>) =>
+      refuseShopperForm(ctx, status, errors, (form) => renderCheckout(ctx, form), ['expectedTotal'])
 
     let payload
     try {

@@ -1,13 +1,13 @@
 import type { HttpContext } from '@adonisjs/core/http'
 import { timingSafeEqual } from 'node:crypto'
-import { EMPTY_FORM, consumeAttempt, sha256, wantsJson, type FormState } from '#core/mod'
+import { EMPTY_FORM, consumeAttempt, sha256, type FormState } from '#core/mod'
 import { inUnitOfWork } from '#tenancy/mod'
 import Order from '../models/order.js'
 import { shopLayout } from '../services/cart_page.js'
 import {
   formErrorsOf,
   orderLookupValidator,
-  typedFields,
+  refuseShopperForm,
   validateOrderForm,
 } from '../validators/orders_validators.js'
 import { renderShopperOrder } from './order_confirmations_controller.js'
@@ -34,15 +34,8 @@ export default class OrderLookupsController {
   }
 
   async store(ctx: HttpContext) {
-    const refuse = async (status: number, errors: Record<string, string>) => {
-      if (wantsJson(ctx)) {
-        return ctx.response.status(status).send({
-          errors: Object.entries(errors).map(([field, message]) => ({ field, message })),
-        })
-      }
-      ctx.response.status(status)
-      return renderLookup(ctx, { errors, old: typedFields(ctx) })
-    }
+    const refuse = (status: number, errors: Record<string, string>) =>
+      refuseShopperForm(ctx, status, errors, (form) => renderLookup(ctx, form))
 
     const retryAfter = await consumeAttempt('orderLookup', `${ctx.request.ip()}:any-address`)
     if (retryAfter !== null) {

@@ -112,6 +112,27 @@ export function typedFields(ctx: HttpContext, left: string[] = []) {
   )
 }
 
+/**
+ * A shopper's form refused with `status`: `{errors:[{field,message}]}` for
+ * JSON callers, the page again (via `render`) with each message beside its
+ * field and what was typed, except the fields in `left`, for everyone else.
+ */
+export async function refuseShopperForm(
+  ctx: HttpContext,
+  status: number,
+  errors: Record<string, string>,
+  render: (form: FormState) => Promise<string>,
+  left: string[] = []
+) {
+  if (wantsJson(ctx)) {
+    return ctx.response.status(status).send({
+      errors: Object.entries(errors).map(([field, message]) => ({ field, message })),
+    })
+  }
+  ctx.response.status(status)
+  return render({ errors, old: typedFields(ctx, left) })
+}
+
 export const checkoutSettingsValidator = vine.compile(
   vine.object({
     shipping: optional(40),

@@ -1,13 +1,7 @@
 import emitter from '@adonisjs/core/services/emitter'
 import { currentTenant } from '#tenancy/mod'
 import { changedPlaces, columnsOf, withoutTask } from '../services/board.js'
-import {
-  ensureOpen,
-  lockProject,
-  savePlaces,
-  taskIn,
-  tasksOf,
-} from '../services/workspace_rules.js'
+import { lockedTask, savePlaces } from '../services/workspace_rules.js'
 
 export interface DeleteTaskInput {
   actorUserId: string | null
@@ -18,10 +12,7 @@ export interface DeleteTaskInput {
 /** Deletes a task; the tasks below it in its column move up one */
 export default class DeleteTask {
   async handle(input: DeleteTaskInput) {
-    const project = await lockProject(input.projectId)
-    ensureOpen(project)
-    const tasks = await tasksOf(project)
-    const task = taskIn(tasks, input.id)
+    const { project, tasks, task } = await lockedTask(input.projectId, input.id)
     await task.delete()
     const rest = tasks.filter((other) => other.id !== task.id)
     await savePlaces(rest, changedPlaces(rest, withoutTask(columnsOf(tasks), task.id)))

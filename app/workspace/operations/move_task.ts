@@ -8,13 +8,7 @@ import {
   moveInColumns,
   type Move,
 } from '../services/board.js'
-import {
-  ensureOpen,
-  lockProject,
-  savePlaces,
-  taskIn,
-  tasksOf,
-} from '../services/workspace_rules.js'
+import { lockedTask, savePlaces } from '../services/workspace_rules.js'
 import { say } from '../messages.js'
 
 export interface MoveTaskInput {
@@ -32,10 +26,7 @@ export interface MoveTaskInput {
  */
 export default class MoveTask {
   async handle(input: MoveTaskInput) {
-    const project = await lockProject(input.projectId)
-    ensureOpen(project)
-    const tasks = await tasksOf(project)
-    const task = taskIn(tasks, input.id)
+    const { project, tasks, task } = await lockedTask(input.projectId, input.id)
     const from = task.status
     const columns = columnsOf(tasks)
     const to = destinationOf(columns, task.id, input.move)

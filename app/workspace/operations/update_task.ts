@@ -7,15 +7,7 @@ import {
   moveInColumns,
   type TaskStatus,
 } from '../services/board.js'
-import {
-  dueDate,
-  ensureAssignee,
-  ensureOpen,
-  lockProject,
-  savePlaces,
-  taskIn,
-  tasksOf,
-} from '../services/workspace_rules.js'
+import { dueDate, ensureAssignee, lockedTask, savePlaces } from '../services/workspace_rules.js'
 
 export interface UpdateTaskInput {
   actorUserId: string | null
@@ -35,10 +27,7 @@ export interface UpdateTaskInput {
  */
 export default class UpdateTask {
   async handle(input: UpdateTaskInput) {
-    const project = await lockProject(input.projectId)
-    ensureOpen(project)
-    const tasks = await tasksOf(project)
-    const task = taskIn(tasks, input.id)
+    const { project, tasks, task } = await lockedTask(input.projectId, input.id)
     const assigneeUserId = await ensureAssignee(input.assigneeUserId ?? null)
     const dueOn = dueDate(input.dueOn)
 

@@ -41,6 +41,17 @@ export function taskIn(tasks: Task[], id: string) {
   return task
 }
 
+/**
+ * What a change to one task starts from: its open project locked, the
+ * project's tasks read under that lock, and the task among them (or 404).
+ */
+export async function lockedTask(projectId: string, taskId: string) {
+  const project = await lockProject(projectId)
+  ensureOpen(project)
+  const tasks = await tasksOf(project)
+  return { project, tasks, task: taskIn(tasks, taskId) }
+}
+
 /** Writes the new places of the tasks that moved (the deferred unique check runs at commit) */
 export async function savePlaces(tasks: Task[], places: Placed[]) {
   const byId = new Map(tasks.map((task) => [task.id, task]))
