@@ -6,6 +6,7 @@
 |    LOG_LEVEL=warn, PORT=BENCH_PORT or 3390) on the development database;
 | 2. tests/bench/http.ts      autocannon against that server (needs the demo data:
 |                             `npm start` or `node ace db:seed`);
+|    tests/bench/checkout.ts  50 buyers racing for one product's stock on that server;
 | 3. Lighthouse 12 (npx) against /s/demo and the signed-in /dashboard on that
 |    server, then stops it;
 | 4. tests/bench/provisioning.ts, tests/bench/rls_cost.ts and
@@ -14,7 +15,7 @@
 | Each script prints one line `BENCH_RESULT <json>`; this file collects them
 | into bench-results/latest.json and bench-results/latest.md (gitignored).
 | Env: BENCH_SECONDS (autocannon duration per run, default 10),
-| BENCH_PORT (3390), BENCH_SKIP (comma list: http,lighthouse,provisioning,rls,csv),
+| BENCH_PORT (3390), BENCH_SKIP (comma list: http,checkout,lighthouse,provisioning,rls,csv),
 | BENCH_CSV_PRODUCTS (10000).
 */
 import { spawn } from 'node:child_process'
@@ -283,6 +284,35 @@ function markdown() {
     const title = 'Row-level security cost (store_settings read)'
     lines.push(...section(title, headings, 'rrrrl', [[...cells, target]], [perUnit, same, '']))
   }
+  const k = benches.checkout
+  if (k) {
+    const headings = [
+      'buyers',
+      'stock',
+      'orders',
+      'seconds',
+      'orders/s',
+      'p50 ms',
+      'p99 ms',
+      'oversold',
+    ]
+    const row = [
+      k.buyers,
+      k.stock,
+      k.orders,
+      k.seconds.toFixed(1),
+      k.ordersPerSecond.toFixed(0),
+      k.checkoutP50Ms.toFixed(0),
+      k.checkoutP99Ms.toFixed(0),
+      k.oversold,
+    ]
+    const after = [
+      `Responses ${JSON.stringify(k.statuses)}; stock left ${k.stockLeft}; consistent: ${k.consistent}`,
+      '',
+    ]
+    const title = 'Checkout on one hot product (HTTP, pay on delivery)'
+    lines.push(...section(title, headings, 'rrrrrrrr', [row], after))
+  }
   const c = benches.csv_import
   if (c) {
     const headings = ['products', 'variants', 'file MB', 'seconds', 'products/s', 'peak RSS MB']
@@ -310,6 +340,7 @@ try {
     console.log(`starting the server on ${BASE} (NODE_ENV=production, LOG_LEVEL=warn)`)
     server = await startServer()
     await runBench('http')
+    await runBench('checkout')
     await lighthouse('storefront', '/s/demo')
     if (!SKIP.has('lighthouse')) {
       await lighthouse('overview', '/dashboard', { Cookie: await demoOwnerCookie() })
