@@ -38,7 +38,8 @@ export function readAmount(
 /** Far above any price, well inside bigint and JavaScript's exact integers */
 const MAX_AMOUNT = 10n ** 15n
 
-function moneyMessage(error: MoneyInputError, label: string, currency: string) {
+/** The money error in the catalog's words, naming the field or CSV column `label` */
+export function moneyMessage(error: MoneyInputError, label: string, currency: string) {
   const data = { field: label, currency, decimals: '', example: '', ...error.values }
   const key = error.code.replace(/^money\./, '')
   return say(`errors.money.${key}`, data, say('errors.money.invalid', data))

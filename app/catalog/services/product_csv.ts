@@ -2,6 +2,7 @@ import { parse } from 'csv-parse/sync'
 import { stringify } from 'csv-stringify/sync'
 import { Invalid } from '#core/mod'
 import { MoneyInputError, parseMoney, toDecimalString } from './money_api.js'
+import { moneyMessage } from './amounts.js'
 import { PRODUCT_STATUSES, type ProductStatus } from '../models/product.js'
 import { MAX_STOCK } from './product_rules.js'
 import { readTags } from './product_form.js'
@@ -354,8 +355,7 @@ export function readProductCsv(text: string, currency: string, locale = 'en'): I
           return minor
         } catch (error) {
           if (!(error instanceof MoneyInputError)) throw error
-          const data = { field: column, currency, decimals: '', example: '', ...error.values }
-          problem(row.line, column, say(`errors.money.${error.code.replace(/^money\./, '')}`, data))
+          problem(row.line, column, moneyMessage(error, column, currency))
           return null
         }
       }

@@ -125,6 +125,30 @@ test.group('Catalog CSV | import', () => {
     assert.deepEqual(await catalogOf(fixture), before)
   })
 
+  test('a KWD price that reads two ways ("22,750") is refused with both readings, nothing imported', async ({
+    client,
+    assert,
+  }) => {
+    const fixture = await createStore()
+    await inKuwaitiDinars(fixture)
+    const before = await catalogOf(fixture)
+    const run = await imported(
+      client,
+      fixture,
+      csvOf(
+        'clear,Clear,active,,,,,,,,,,,C-1,22.750,,,1',
+        'grouped,Grouped,active,,,,,,,,,,,G-1,"22,750",,,1'
+      )
+    )
+
+    assert.equal(run.status, 'rejected')
+    const problem = run.problems.find((candidate: any) => candidate.line === 3)
+    assert.equal(problem?.column, 'price', JSON.stringify(run.problems))
+    assert.include(problem.message, '22750')
+    assert.include(problem.message, '22.750')
+    assert.deepEqual(await catalogOf(fixture), before)
+  })
+
   test('a problem found while writing (a SKU already taken) rolls the whole file back', async ({
     client,
     assert,

@@ -116,6 +116,11 @@ test.group('Money | parseMoney', () => {
       { input: '12.5000', currency: 'USD', locale: 'en', expected: 1250n },
       { input: '-3.25', currency: 'USD', locale: 'en', expected: -325n },
       { input: '\u200f12.5', currency: 'USD', locale: 'ar', expected: 1250n },
+      { input: '22,750', currency: 'USD', locale: 'en', expected: 2275000n },
+      { input: '1,222,750', currency: 'KWD', locale: 'en', expected: 1222750000n },
+      { input: '22,750.000', currency: 'KWD', locale: 'en', expected: 22750000n },
+      { input: '22750', currency: 'KWD', locale: 'en', expected: 22750000n },
+      { input: '٢٢٬٧٥٠', currency: 'KWD', locale: 'ar', expected: 22750000n },
     ])
     .run(({ assert }, { input, currency, locale, expected }) => {
       assert.deepEqual(parseMoney(input, currency, locale), { amount: expected, currency })
@@ -128,6 +133,9 @@ test.group('Money | parseMoney', () => {
       { input: '12.5.0', currency: 'USD', locale: 'en', code: 'money.invalid' },
       { input: '1,23', currency: 'USD', locale: 'en', code: 'money.invalid' },
       { input: '12,5', currency: 'KWD', locale: 'ar', code: 'money.invalid' },
+      { input: '22,750', currency: 'KWD', locale: 'en', code: 'money.ambiguous' },
+      { input: '22.750', currency: 'BHD', locale: 'de', code: 'money.ambiguous' },
+      { input: '-1,500', currency: 'KWD', locale: 'en', code: 'money.ambiguous' },
       { input: '1e5', currency: 'USD', locale: 'en', code: 'money.invalid' },
       { input: '12.345', currency: 'USD', locale: 'en', code: 'money.too_many_decimals' },
       { input: '12.3456', currency: 'KWD', locale: 'en', code: 'money.too_many_decimals' },
@@ -152,6 +160,20 @@ test.group('Money | parseMoney', () => {
       assert.fail('accepted')
     } catch (error) {
       assert.deepEqual((error as MoneyInputError).values, { currency: 'KWD', example: '12.500' })
+    }
+  })
+
+  test('an ambiguous KWD amount names both readings', ({ assert }) => {
+    try {
+      parseMoney('22,750', 'KWD', 'en')
+      assert.fail('accepted')
+    } catch (error) {
+      assert.deepEqual((error as MoneyInputError).values, {
+        input: '22,750',
+        currency: 'KWD',
+        whole: '22750',
+        point: '22.750',
+      })
     }
   })
 

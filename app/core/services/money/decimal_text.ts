@@ -4,7 +4,11 @@ import { type Money, toDinero } from './amounts.js'
 import { isSupportedCurrency, minorUnitExponent } from './currencies.js'
 
 export type MoneyInputErrorCode =
-  'money.invalid' | 'money.too_many_decimals' | 'money.too_large' | 'money.unknown_currency'
+  | 'money.invalid'
+  | 'money.ambiguous'
+  | 'money.too_many_decimals'
+  | 'money.too_large'
+  | 'money.unknown_currency'
 
 /**
  * What a person typed is not an amount we can take as it is. `code` is also
@@ -112,10 +116,20 @@ function wholeDigits(text: string, group: Set<string>): string | null {
 }
 
 /**
+ * "22,750" (or "22.750" where "." groups thousands): one group of three digits
+ * after one mark that is a decimal mark elsewhere. For a currency with three
+ * decimals it means 22750 to one person and 22.750 to another.
+ */
+function readsBothWays(wholeText: string) {
+  return /^\d{1,3}[.,]\d{3}$/.test(wholeText)
+}
+
+/**
  * An amount as a person types it, in their locale: "12.5", "1,234.50" (en),
  * "12,50" (de, fr), "١٢٫٥" (Arabic-Indic or Persian digits), an optional
  * leading minus. Never rounds: more decimals than the currency takes is an
- * error (trailing zeros excepted, they change nothing).
+ * error (trailing zeros excepted, they change nothing), and so is a grouped
+ * amount of a three-decimal currency that reads two ways ("22,750 KWD").
  */
 export function parseMoney(input: string, currency: string, locale = 'en'): Money {
   if (!isSupportedCurrency(currency)) {
@@ -140,6 +154,10 @@ export function parseMoney(input: string, currency: string, locale = 'en'): Mone
   const [wholeText, fraction = ''] = marks.length ? text.split(marks[0]) : [text]
   const whole = wholeDigits(wholeText, separators.group)
   if (whole === null || !/^\d*$/.test(fraction) || whole + fraction === '') throw invalid()
+  if (marks.length === 0 && exponent === 3 && readsBothWays(wholeText)) {
+    const point = `${whole.slice(0, -3)}${decimalMark}${whole.slice(-3)}`
+    throw new MoneyInputError('money.ambiguous', { input: wholeText, currency, whole, point })
+  }
 
   const significant = fraction.replace(/0+$/, '')
   if (significant.length > exponent) {
