@@ -1,6 +1,6 @@
 import { defineModule, type RouteKit } from '#core/mod'
 import { ROLES } from '#identity/mod'
-import storefrontRoutes from './routes.js'
+import storefrontRoutes, { unknownStorePageRoute } from './routes.js'
 import shoppingRoutes from './shopping_routes.js'
 import discountRoutes from './discount_routes.js'
 import './events.js'
@@ -39,6 +39,7 @@ export const storefrontModule = defineModule({
     storefrontRoutes(kit)
     shoppingRoutes(kit)
     discountRoutes(kit)
+    unknownStorePageRoute(kit)
   },
   listeners: {
     'storefront:order_placed': [[OrderActivity, 'placed']],

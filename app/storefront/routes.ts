@@ -6,6 +6,7 @@ const Products = () => import('./controllers/products_controller.js')
 const Searches = () => import('./controllers/searches_controller.js')
 const Sitemaps = () => import('./controllers/sitemaps_controller.js')
 const RobotsFiles = () => import('./controllers/robots_files_controller.js')
+const UnknownPages = () => import('./controllers/unknown_pages_controller.js')
 
 export default function storefrontRoutes({ router, middleware }: RouteKit) {
   router
@@ -19,5 +20,16 @@ export default function storefrontRoutes({ router, middleware }: RouteKit) {
     })
     .prefix('/s/:store')
     .as('storefront')
+    .use(middleware.storefront())
+}
+
+/**
+ * Any other address under a store: registered after every storefront route,
+ * because the router tries routes in the order they were added.
+ */
+export function unknownStorePageRoute({ router, middleware }: RouteKit) {
+  router
+    .get('/s/:store/*', [UnknownPages, 'show'])
+    .as('storefront.unknown')
     .use(middleware.storefront())
 }

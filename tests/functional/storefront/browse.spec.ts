@@ -277,7 +277,7 @@ test.group('Storefront | a product', () => {
     assert.notMatch(html, /disabled/)
   })
 
-  test('draft, archived, unknown and another store’s products are the storefront’s 404', async ({
+  test('draft, archived, unknown and another store’s products, and unknown addresses, are the storefront’s 404', async ({
     client,
     assert,
   }) => {
@@ -294,6 +294,9 @@ test.group('Storefront | a product', () => {
       '/products/foreign-thing',
       '/categories/foreign-shelf',
       '/categories/no-such-shelf',
+      '/no-such-page',
+      '/products',
+      '/a/b/c.html',
     ]) {
       const response = await en(client, `/s/${fixture.store.slug}${path}`)
       response.assertStatus(404)
