@@ -7,6 +7,7 @@
 | 2. tests/bench/http.ts      autocannon against that server (needs the demo data:
 |                             `npm start` or `node ace db:seed`);
 |    tests/bench/checkout.ts  50 buyers racing for one product's stock on that server;
+|    tests/bench/workspace.ts the task list page and task create next to bare;
 | 3. Lighthouse 12 (npx) against /s/demo and the signed-in /dashboard on that
 |    server, then stops it;
 | 4. tests/bench/provisioning.ts, tests/bench/rls_cost.ts and
@@ -15,7 +16,7 @@
 | Each script prints one line `BENCH_RESULT <json>`; this file collects them
 | into bench-results/latest.json and bench-results/latest.md (gitignored).
 | Env: BENCH_SECONDS (autocannon duration per run, default 10),
-| BENCH_PORT (3390), BENCH_SKIP (comma list: http,checkout,lighthouse,provisioning,rls,csv),
+| BENCH_PORT (3390), BENCH_SKIP (comma list: http,checkout,workspace,lighthouse,provisioning,rls,csv),
 | BENCH_CSV_PRODUCTS (10000).
 */
 import { spawn } from 'node:child_process'
@@ -284,6 +285,24 @@ function markdown() {
     const title = 'Row-level security cost (store_settings read)'
     lines.push(...section(title, headings, 'rrrrl', [[...cells, target]], [perUnit, same, '']))
   }
+  const w = benches.workspace
+  if (w) {
+    lines.push(
+      ...section(
+        `Task pages (autocannon, ${w.connections} connections, ${w.seconds} s each, interleaved)`,
+        ['round', 'route', 'req/s (mean)', 'ratio to /health', 'p99 ms', 'unexpected'],
+        'llrrrr',
+        w.rows.map((row) => [
+          row.round,
+          row.label,
+          row.rps.toFixed(0),
+          `${(row.ratio * 100).toFixed(1)} %`,
+          row.p99,
+          row.unexpected,
+        ])
+      )
+    )
+  }
   const k = benches.checkout
   if (k) {
     const headings = [
@@ -341,6 +360,7 @@ try {
     server = await startServer()
     await runBench('http')
     await runBench('checkout')
+    await runBench('workspace')
     await lighthouse('storefront', '/s/demo')
     if (!SKIP.has('lighthouse')) {
       await lighthouse('overview', '/dashboard', { Cookie: await demoOwnerCookie() })

@@ -19,7 +19,12 @@ function cookieHeader(jar: Map<string, string>) {
   return [...jar].map(([name, value]) => `${name}=${value}`).join('; ')
 }
 
-export async function signInAsDemoOwner(base: string) {
+export function signInAsDemoOwner(base: string) {
+  return signIn(base, EMAIL, PASSWORD, 'Demo Store')
+}
+
+/** A signed-in session's cookie header for `email`, checked by its dashboard naming `storeName` */
+export async function signIn(base: string, email: string, password: string, storeName: string) {
   const jar = new Map<string, string>()
   const form = await fetch(`${base}/signin`)
   cookiesFrom(form, jar)
@@ -33,19 +38,19 @@ export async function signInAsDemoOwner(base: string) {
       'content-type': 'application/x-www-form-urlencoded',
       'cookie': cookieHeader(jar),
     },
-    body: new URLSearchParams({ _csrf: csrf, email: EMAIL, password: PASSWORD }).toString(),
+    body: new URLSearchParams({ _csrf: csrf, email, password }).toString(),
   })
   cookiesFrom(response, jar)
   const location = response.headers.get('location')
   if (response.status !== 302 || !location?.endsWith('/dashboard')) {
     throw new Error(
-      `sign-in as ${EMAIL} failed (${response.status} → ${location}); is the demo data seeded?`
+      `sign-in as ${email} failed (${response.status} → ${location}); is the demo data seeded?`
     )
   }
   const cookie = cookieHeader(jar)
   const dashboard = await fetch(`${base}/dashboard`, { headers: { cookie }, redirect: 'manual' })
   const body = await dashboard.text()
-  if (dashboard.status !== 200 || !body.includes('Demo Store')) {
+  if (dashboard.status !== 200 || !body.includes(storeName)) {
     throw new Error(`signed-in /dashboard answered ${dashboard.status} without the store name`)
   }
   return cookie
