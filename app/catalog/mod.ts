@@ -3,6 +3,7 @@ import { defineModule } from '#core/mod'
 import { ROLES } from '#identity/mod'
 import catalogRoutes from './routes.js'
 import { hasProducts } from './queries/products.js'
+import { lowStockOverview } from './queries/low_stock.js'
 
 export type { CatalogEvent, ProductEvent, StockChangeReason } from './events.js'
 export { default as ChangeVariantPrice } from './operations/change_variant_price.js'
@@ -61,6 +62,15 @@ export const catalogModule = defineModule({
       can: 'catalog:read',
       order: 10,
       isDone: hasProducts,
+    },
+  ],
+  overviewPanels: [
+    {
+      id: 'low-stock',
+      view: 'catalog/overview_low_stock',
+      can: 'catalog:read',
+      order: 20,
+      load: lowStockOverview,
     },
   ],
   listeners: {

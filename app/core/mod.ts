@@ -63,6 +63,7 @@ export type {
   ModuleManifest,
   NavigationEntry,
   SetupStep,
+  OverviewPanel,
   RouteKit,
   NamedMiddleware,
 } from './services/module_manifest.js'

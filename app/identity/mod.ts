@@ -22,6 +22,7 @@ export type { UserStore, StoreMember } from './services/user_stores.js'
 export { issueApiToken } from './operations/issue_api_token.js'
 export { unbuiltDashboardSection, unbuiltModule } from './unbuilt_sections.js'
 export { assembleSetupSteps, setupChecklist } from './services/setup_checklist.js'
+export { assembleOverviewPanels } from './services/overview_panels.js'
 export type { Checklist, ChecklistStep } from './services/setup_checklist.js'
 
 const MemberActivity = () => import('./listeners/record_member_activity.js')

@@ -5,6 +5,7 @@ import shoppingRoutes from './shopping_routes.js'
 import discountRoutes from './discount_routes.js'
 import './events.js'
 import './discount_events.js'
+import { salesOverview } from './services/sales_overview.js'
 
 export { seedDemoOrders } from './services/orders_demo.js'
 
@@ -41,6 +42,15 @@ export const storefrontModule = defineModule({
     discountRoutes(kit)
     unknownStorePageRoute(kit)
   },
+  overviewPanels: [
+    {
+      id: 'sales',
+      view: 'orders/overview_sales',
+      can: 'orders:read',
+      order: 10,
+      load: salesOverview,
+    },
+  ],
   listeners: {
     'storefront:order_placed': [[OrderActivity, 'placed']],
     'storefront:order_paid': [[OrderActivity, 'paid']],

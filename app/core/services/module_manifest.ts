@@ -66,6 +66,22 @@ export type ModuleListeners = { [Event in keyof EventsList]?: LazyListener[] }
  * Everything a module plugs into the application, said once in its `mod.ts`.
  * `start/` iterates the list of manifests and knows no module's internals.
  */
+/**
+ * A panel of the overview, contributed by the module whose figures it shows:
+ * `load` reads them inside the current store's unit of work, and `view` (an
+ * Edge template of the module) renders what it returns.
+ */
+export interface OverviewPanel {
+  /** Unique across modules */
+  id: string
+  view: string
+  /** The permission a member needs to see the panel; every member sees it without one */
+  can?: string
+  /** Panels are shown by `order` (lowest first), then in module order */
+  order?: number
+  load: () => Promise<Record<string, unknown>>
+}
+
 export interface ModuleManifest {
   name: string
   /** Modules this one may import (through their `mod.ts`); the boundary test reads it */
@@ -88,6 +104,8 @@ export interface ModuleManifest {
   navigation?: { dashboard?: NavigationEntry[]; admin?: NavigationEntry[] }
   /** Steps of the overview's set-up checklist this module contributes */
   setupSteps?: SetupStep[]
+  /** Panels of figures this module adds to the overview */
+  overviewPanels?: OverviewPanel[]
   /** Abilities this module defines, with the roles that hold each */
   permissions?: Record<string, readonly string[]>
   /** Abilities an API token may carry, each with the permission its holder's role needs (null: any member) */

@@ -1,32 +1,13 @@
 import router from '@adonisjs/core/services/router'
 import type { ModuleManifest, SetupStep } from '#core/mod'
 import { countMembers, pendingInvitations } from '../queries/team.js'
+import { collectContributions } from './contributions.js'
 
 let assembled: readonly SetupStep[] | null = null
 
-/**
- * Collects every module's set-up steps, once at boot (beside the permission
- * table). A step id used twice stops the boot.
- */
+/** Collects every module's set-up steps, once at boot (beside the permission table) */
 export function assembleSetupSteps(manifests: readonly ModuleManifest[]) {
-  const steps: { step: SetupStep; position: number }[] = []
-  const ids = new Set<string>()
-  for (const manifest of manifests) {
-    for (const step of manifest.setupSteps ?? []) {
-      if (ids.has(step.id)) {
-        throw new Error(`Set-up step "${step.id}" is defined twice (again by ${manifest.name})`)
-      }
-      ids.add(step.id)
-      steps.push({ step, position: steps.length })
-    }
-  }
-  assembled = steps
-    .sort(
-      (a, b) =>
-        (a.step.order ?? Number.MAX_SAFE_INTEGER) - (b.step.order ?? Number.MAX_SAFE_INTEGER) ||
-        a.position - b.position
-    )
-    .map(({ step }) => step)
+  assembled = collectContributions(manifests, 'Set-up step', (manifest) => manifest.setupSteps)
 }
 
 export interface ChecklistStep {

@@ -14,19 +14,12 @@ import {
   ORDER_LIST_DEFAULTS,
   listOrdersPage,
   parseOrderListQuery,
+  STATUS_TONES,
 } from '../services/orders_list.js'
 import { orderView } from '../services/order_page.js'
 import { say } from '../orders_messages.js'
 
 const TABLE_ID = 'orders'
-
-export const STATUS_TONES: Record<string, string> = {
-  pending: 'warning',
-  paid: 'info',
-  fulfilled: 'success',
-  cancelled: 'neutral',
-  refunded: 'danger',
-}
 
 /** An order of the current store, or a 404: another store's id is simply not found */
 export async function orderOrFail(id: string) {

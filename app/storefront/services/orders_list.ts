@@ -1,6 +1,15 @@
 import { paginate, parseListQuery, type ListQuery } from '#core/mod'
 import Order, { ORDER_STATUSES } from '../models/order.js'
 
+/** The badge tone of each status, wherever orders are listed */
+export const STATUS_TONES: Record<string, string> = {
+  pending: 'warning',
+  paid: 'info',
+  fulfilled: 'success',
+  cancelled: 'neutral',
+  refunded: 'danger',
+}
+
 export const ORDER_SORTS = ['number', 'placed', 'total'] as const
 export type OrderSort = (typeof ORDER_SORTS)[number]
 export type OrderListQuery = ListQuery<OrderSort, 'q' | 'status'>
