@@ -28,6 +28,7 @@ export default defineConfig({
     () => import('@adonisjs/i18n/i18n_provider'),
     () => import('@adonisjs/bouncer/bouncer_provider'),
     () => import('@rlanz/bull-queue/queue_provider'),
+    () => import('@adonisjs/drive/drive_provider'),
   ],
 
   preloads: [

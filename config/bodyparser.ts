@@ -40,7 +40,7 @@ export default defineConfig({
   multipart: {
     autoProcess: false,
     convertEmptyStringsToNull: true,
-    processManually: [],
+    processManually: ['/dashboard/catalog/products/:product_id/media'],
     limit: '5mb',
     types: ['multipart/form-data'],
   },

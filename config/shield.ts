@@ -1,3 +1,4 @@
+import env from '#start/env'
 import { defineConfig } from '@adonisjs/shield'
 
 export default defineConfig({
@@ -7,9 +8,11 @@ export default defineConfig({
       defaultSrc: [`'self'`],
       scriptSrc: [`'self'`],
       styleSrc: [`'self'`],
-      imgSrc: [`'self'`, 'data:'],
+      // Product images are served from the platform's host, also on a store's own host
+      imgSrc: [`'self'`, 'data:', new URL(env.get('APP_URL')).origin],
       connectSrc: [`'self'`],
-      formAction: [`'self'`],
+      // Browsers hold a form's redirect to form-action too: billing's forms end on Stripe's pages
+      formAction: [`'self'`, 'https://checkout.stripe.com', 'https://billing.stripe.com'],
       frameAncestors: [`'none'`],
       objectSrc: [`'none'`],
       baseUri: [`'self'`],

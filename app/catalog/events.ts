@@ -23,7 +23,10 @@ declare module '@adonisjs/core/types' {
   interface EventsList {
     /** `imported`: one product of a CSV file, which the log tells once for the whole file */
     'catalog:product_created': ProductEvent & { variantCount: number; imported: boolean }
-    /** `changed` names the product's fields that differ from before (a bulk publish: ['status']) */
+    /**
+     * `changed` names the product's fields that differ from before (a bulk publish:
+     * ['status']); `media` for its images, `media_ready` when the job has made an image's sizes
+     */
     'catalog:product_updated': ProductEvent & { changed: string[]; status: string }
     /** The one event of a price change, whoever made it (a member, the optimizer) */
     'catalog:price_changed': ProductEvent & {

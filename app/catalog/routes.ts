@@ -8,6 +8,10 @@ const Categories = () => import('./controllers/categories_controller.js')
 const CategoryPositions = () => import('./controllers/category_positions_controller.js')
 const ProductImports = () => import('./controllers/product_imports_controller.js')
 const ProductExports = () => import('./controllers/product_exports_controller.js')
+const MediaUploads = () => import('./controllers/media_uploads_controller.js')
+const ProductMedia = () => import('./controllers/product_media_controller.js')
+const ProductMediaPositions = () => import('./controllers/product_media_positions_controller.js')
+const MediaFiles = () => import('./controllers/media_files_controller.js')
 const ApiProducts = () => import('./controllers/api/products_controller.js')
 const ApiCategories = () => import('./controllers/api/categories_controller.js')
 
@@ -30,6 +34,7 @@ export default function catalogRoutes({ router, middleware, web }: RouteKit) {
         router.get('/categories', [Categories, 'index']).as('categories.index')
         router.get('/categories/:id/edit', [Categories, 'edit']).as('categories.edit')
         router.get('/products.csv', [ProductExports, 'show']).as('product_exports.show')
+        router.get('/products/:product_id/media', [ProductMedia, 'index']).as('product_media.index')
       })
       permitted('catalog:write', () => {
         router.get('/products/create', [Products, 'create']).as('products.create')
@@ -53,11 +58,42 @@ export default function catalogRoutes({ router, middleware, web }: RouteKit) {
         router
           .put('/categories/:id/position', [CategoryPositions, 'update'])
           .as('category_positions.update')
+        router
+          .post('/products/:product_id/media-uploads', [MediaUploads, 'store'])
+          .as('media_uploads.store')
+        router
+          .post('/products/:product_id/media', [ProductMedia, 'store'])
+          .as('product_media.store')
+        router
+          .put('/products/:product_id/media/:id', [ProductMedia, 'update'])
+          .as('product_media.update')
+        router
+          .delete('/products/:product_id/media/:id', [ProductMedia, 'destroy'])
+          .as('product_media.destroy')
+        router
+          .put('/products/:product_id/media/:id/position', [ProductMediaPositions, 'update'])
+          .as('product_media_positions.update')
       })
     })
     .where('id', uuid)
+    .where('product_id', uuid)
     .prefix('/dashboard/catalog')
     .use([...web(), middleware.dashboard()])
+
+  /*
+   * Outside the dashboard: the signed upload URL (its signature is the
+   * permission, so it carries no session or CSRF token) and the generated
+   * images, public and named by their content.
+   */
+  router
+    .put('/media-uploads/:tenantId/:uploadId', [MediaUploads, 'update'])
+    .as('media_uploads.update')
+    .where('tenantId', uuid)
+    .where('uploadId', uuid)
+  router
+    .get('/media/:tenantId/:name', [MediaFiles, 'show'])
+    .as('media_files.show')
+    .where('tenantId', uuid)
 
   const reading = middleware.apiToken('catalog:read')
   const writing = middleware.apiToken('catalog:write')

@@ -5,8 +5,14 @@ import { withTenant, type TenantSnapshot } from '#tenancy/mod'
 import Tenant from '#tenancy/models/tenant'
 import { seedDemoWorkspace } from '#workspace/mod'
 import SetPlan from '#billing/operations/set_plan'
-import { seedDemoOrders } from '#storefront/mod'
-import { CreateCategory, CreateProduct, variantCombinations, variantSku } from '#catalog/mod'
+import { seedDemoOrders, seedDemoVisits } from '#storefront/mod'
+import {
+  CreateCategory,
+  CreateProduct,
+  seedDemoProductImages,
+  variantCombinations,
+  variantSku,
+} from '#catalog/mod'
 import Category from '#catalog/models/category'
 import Product from '#catalog/models/product'
 
@@ -185,7 +191,10 @@ export default class DemoSeeder extends BaseSeeder {
     await new SetPlan().handle(acme, 'pro')
     await seedCatalog(demo, DEMO_CATALOG)
     await seedCatalog(acme, ACME_CATALOG)
+    await withTenant(demo, () => seedDemoProductImages())
+    await withTenant(acme, () => seedDemoProductImages())
     await withTenant(demo, () => seedDemoWorkspace())
     await withTenant(demo, () => seedDemoOrders())
+    await withTenant(demo, () => seedDemoVisits())
   }
 }

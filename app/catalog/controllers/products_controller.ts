@@ -30,6 +30,8 @@ import {
 } from '../queries/products.js'
 import { createInputFrom, updateInputFrom } from '../services/product_form.js'
 import { fieldValues } from '../services/form_values.js'
+import { productPictures } from '../queries/media.js'
+import { MAX_MEDIA_BYTES } from '../services/media_files.js'
 import { say } from '../messages.js'
 
 /** The id of the element that holds the products table (the target of its htmx links) */
@@ -97,7 +99,8 @@ export async function renderProductForm(
   ctx: HttpContext,
   form: FormState,
   product: Product | null,
-  stockForm: { variantId: string; form: FormState } | null = null
+  stockForm: { variantId: string; form: FormState } | null = null,
+  mediaError: { field: string; message: string } | null = null
 ) {
   const currency = product?.currency ?? currentTenant().defaultCurrency
   const categories = categoryOptions(await categoryTree())
@@ -166,6 +169,9 @@ export async function renderProductForm(
     variants,
     history,
     stockForm,
+    pictures: product ? await productPictures(product.id) : [],
+    mediaError,
+    maxMb: MAX_MEDIA_BYTES / 2 ** 20,
   })
 }
 

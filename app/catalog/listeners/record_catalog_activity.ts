@@ -23,6 +23,8 @@ export default class RecordCatalogActivity {
   }
 
   async productUpdated(event: EventsList['catalog:product_updated']) {
+    // The resize job finishing an upload the log already told
+    if (event.changed.length === 1 && event.changed[0] === 'media_ready') return
     const published = event.changed.length === 1 && event.changed[0] === 'status'
     await recordActivity({
       action: published ? 'catalog.product_status_changed' : 'catalog.product_updated',

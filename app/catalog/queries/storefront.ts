@@ -1,6 +1,7 @@
 import { paginate, type Pagination } from '#core/mod'
 import type { StrictValues } from '@adonisjs/lucid/types/querybuilder'
 import { currentClient, currentTenant, inUnitOfWork } from '#tenancy/mod'
+import { picturesOf, readyPicturesJson, type Picture } from './media.js'
 
 /*
 | What shoppers may see of the current store's catalog, as plain values:
@@ -38,6 +39,8 @@ export interface ShopProductCard {
   /** Whether its variants have different prices ("from …") */
   priceVaries: boolean
   available: boolean
+  /** Its first ready image, if it has one */
+  picture: Picture | null
 }
 
 export interface ShopVariant {
@@ -64,6 +67,8 @@ export interface ShopProduct {
   optionNames: string[]
   category: { name: string; slug: string } | null
   variants: ShopVariant[]
+  /** Its ready images, in order (always set here; optional for pages built from older copies) */
+  pictures?: Picture[]
   updatedAt: Date
 }
 
@@ -171,7 +176,8 @@ export function categoryWithDescendants(categories: ShopCategory[], id: string):
 /* --------------------------------------------------------------- products */
 
 const CARD_COLUMNS = `p.id, p.slug, p.title, p.currency, p.track_stock,
-  cheapest.price_amount, cheapest.compare_at_amount, totals.highest, totals.in_stock`
+  cheapest.price_amount, cheapest.compare_at_amount, totals.highest, totals.in_stock,
+  ${readyPicturesJson('p', 1)} as pictures`
 
 const CARD_JOINS = `
   cross join lateral (
@@ -201,6 +207,7 @@ function toCard(row: Record<string, any>): ShopProductCard {
     compareAt: row.compare_at_amount === null ? null : BigInt(row.compare_at_amount),
     priceVaries: BigInt(row.highest) !== BigInt(row.price_amount),
     available: !row.track_stock || row.in_stock === true,
+    picture: null,
   }
 }
 
@@ -245,8 +252,14 @@ async function cardPage(query: CardQuery): Promise<ShopPage<ShopProductCard>> {
   )
   const rows = result.rows as Record<string, any>[]
   const total = Number(rows[0]?.total ?? 0)
+  const listed = rows.filter((row) => row.id !== null)
+  const items = listed.map(toCard)
+  for (const [index, row] of listed.entries()) {
+    const [first] = await picturesOf(row.pictures)
+    items[index].picture = first ?? null
+  }
   return {
-    items: rows.filter((row) => row.id !== null).map(toCard),
+    items,
     pagination: paginate({ page: query.page, perPage: query.perPage }, total),
   }
 }
@@ -310,7 +323,8 @@ export function shopProduct(slug: string): Promise<ShopProduct | null> {
                   'compareAt', v.compare_at_amount::text, 'stock', v.stock
                 ) order by v.position, v.id)
                 from product_variants v where v.tenant_id = p.tenant_id and v.product_id = p.id
-              ), '[]'::json) as variants
+              ), '[]'::json) as variants,
+              ${readyPicturesJson('p')} as pictures
          from products p
          left join categories c on c.tenant_id = p.tenant_id and c.id = p.category_id
         where p.tenant_id = ? and p.slug = ? and p.status = 'active'`,
@@ -348,6 +362,7 @@ export function shopProduct(slug: string): Promise<ShopProduct | null> {
       optionNames,
       category: row.category_slug ? { name: row.category_name, slug: row.category_slug } : null,
       variants,
+      pictures: await picturesOf(row.pictures),
       updatedAt: new Date(row.updated_at),
     }
   })

@@ -2,6 +2,7 @@ import { toDecimalString } from './money_api.js'
 import type Product from '../models/product.js'
 import type ProductVariant from '../models/product_variant.js'
 import type Category from '../models/category.js'
+import { readyPictures, type Picture } from '../queries/media.js'
 
 /**
  * Amounts in the API: whole minor units as a JSON number (exact: amounts
@@ -27,7 +28,19 @@ function variantShape(variant: ProductVariant, currency: string) {
   }
 }
 
-export function productShape(product: Product) {
+/** A ready image: its alt text, its size, and a URL per width and format */
+function mediaShape(picture: Picture) {
+  return {
+    id: picture.id,
+    position: picture.position,
+    alt: picture.alt,
+    width: picture.width,
+    height: picture.height,
+    files: picture.files,
+  }
+}
+
+export function productShape(product: Product, pictures: Picture[] = []) {
   return {
     id: product.id,
     title: product.title,
@@ -42,8 +55,7 @@ export function productShape(product: Product) {
       (name): name is string => name !== null
     ),
     variants: product.variants.map((variant) => variantShape(variant, product.currency)),
-    // Media arrive with uploads; the field is here so clients need not change then
-    media: [] as never[],
+    media: pictures.map(mediaShape),
     createdAt: product.createdAt.toISO(),
     updatedAt: product.updatedAt.toISO(),
   }
@@ -59,4 +71,10 @@ export function categoryShape(category: Category) {
     createdAt: category.createdAt.toISO(),
     updatedAt: category.updatedAt.toISO(),
   }
+}
+
+/** Products as the API shows them, with their ready images (one query for all of them) */
+export async function productShapes(products: Product[]) {
+  const pictures = await readyPictures(products.map((product) => product.id))
+  return products.map((product) => productShape(product, pictures.get(product.id) ?? []))
 }

@@ -4,9 +4,11 @@ import { randomBytes } from 'node:crypto'
 import { readFile, readdir, stat } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { PASSWORD, uniqueEmail } from '#tests/helpers'
+import { PASSWORD, createStore, uniqueEmail } from '#tests/helpers'
 import { signUpForm } from '#tests/functional/identity/support'
 import { rowCounts } from './route_table.js'
+import { seedProduct } from '#tests/functional/catalog/support'
+import { objectsOf } from '#tests/functional/catalog/media_support'
 
 /** Files in the temporary directory holding exactly `payload`: what a processed upload leaves */
 async function filesHolding(payload: Buffer) {
@@ -61,4 +63,34 @@ test.group('Uploads where no route takes files', () => {
       assert.deepEqual(await rowCounts(), before, 'nothing is written')
     })
   }
+})
+
+test.group('Uploads on the one route that takes files (product media)', () => {
+  test('a multipart upload from a signed-out caller, or one without CSRF, is refused before any file is written', async ({
+    client,
+    assert,
+  }) => {
+    const fixture = await createStore()
+    const { product } = await seedProduct(fixture)
+    const payload = randomBytes(4096)
+    const url = `/dashboard/catalog/products/${product.id}/media`
+    const before = await rowCounts()
+    const signedOut = await client
+      .post(url)
+      .file('file', payload, { filename: 'photo.png' })
+      .withCsrfToken()
+      .redirects(0)
+    const withoutCsrf = await client
+      .post(url)
+      .file('file', payload, { filename: 'photo.png' })
+      .loginAs(fixture.owner)
+      .redirects(0)
+
+    for (const response of [signedOut, withoutCsrf]) {
+      assert.oneOf(response.status(), [302, 303, 401, 403])
+    }
+    assert.deepEqual(await filesHolding(payload), [], 'the file was written to a temporary file')
+    assert.deepEqual(await objectsOf(fixture), [], 'the file reached storage')
+    assert.deepEqual(await rowCounts(), before, 'nothing is written')
+  })
 })

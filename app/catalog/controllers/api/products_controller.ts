@@ -7,7 +7,7 @@ import UpdateProduct from '../../operations/update_product.js'
 import { productValidator } from '../../validators/catalog_validators.js'
 import { findProduct } from '../../queries/products.js'
 import { createInputFrom, updateInputFrom } from '../../services/product_form.js'
-import { productShape } from '../../services/api_shapes.js'
+import { productShapes } from '../../services/api_shapes.js'
 import { say } from '../../messages.js'
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
@@ -32,6 +32,11 @@ async function productOrFail(id: string) {
   return product
 }
 
+async function shapeOf(product: Promise<Product>) {
+  const [shape] = await productShapes([await product])
+  return shape
+}
+
 /**
  * `/api/v1/products` for integrations, on API tokens (`catalog:read`,
  * `catalog:write`): the same validation, operations and error shape as the
@@ -48,13 +53,13 @@ export default class ApiProductsController {
     if (filters.categoryId) query.where('category_id', filters.categoryId)
     const rows = await afterCursor(query, page)
     return {
-      data: rows.slice(0, page.limit).map(productShape),
+      data: await productShapes(rows.slice(0, page.limit)),
       nextCursor: nextCursorOf(rows, page),
     }
   }
 
   async show({ params }: HttpContext) {
-    return { data: productShape(await productOrFail(params.id)) }
+    return { data: await shapeOf(productOrFail(params.id)) }
   }
 
   async store(ctx: HttpContext) {
@@ -64,13 +69,13 @@ export default class ApiProductsController {
       createInputFrom(payload, currency, ctx.apiCaller.user.id)
     )
     ctx.response.status(201)
-    return { data: productShape(await productOrFail(product.id)) }
+    return { data: await shapeOf(productOrFail(product.id)) }
   }
 
   async update(ctx: HttpContext) {
     const product = await productOrFail(ctx.params.id)
     const payload = await validate(ctx, productValidator)
     await new UpdateProduct().handle(updateInputFrom(payload, product, ctx.apiCaller.user.id))
-    return { data: productShape(await productOrFail(product.id)) }
+    return { data: await shapeOf(productOrFail(product.id)) }
   }
 }
