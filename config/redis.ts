@@ -32,6 +32,18 @@ const redisConfig = defineConfig({
       commandTimeout: 300,
       retryStrategy: (times: number) => Math.min(times * 200, 2000),
     },
+    /**
+     * The storefront's page cache: a page is rendered without it rather
+     * than wait, so it gives up as quickly as the limiter does.
+     */
+    cache: {
+      ...base,
+      db: 0,
+      maxRetriesPerRequest: 0,
+      connectTimeout: 500,
+      commandTimeout: 300,
+      retryStrategy: (times: number) => Math.min(times * 200, 2000),
+    },
   },
 })
 

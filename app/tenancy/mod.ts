@@ -11,6 +11,7 @@ export {
   withTenantOnDemand,
   inUnitOfWork,
   onceInUnitOfWork,
+  afterCommit,
   asUser,
   asUserInTenant,
   currentTenant,

@@ -22,6 +22,8 @@ interface Target {
 }
 
 async function measure(target: Target) {
+  // A slow page's queued requests would still be answered during the next run: let them drain
+  await new Promise((resolve) => setTimeout(resolve, 1000))
   const result = await autocannon({
     url: `${BASE}${target.path}`,
     connections: CONNECTIONS,
@@ -53,10 +55,51 @@ async function check(target: Target) {
   }
 }
 
+/**
+ * A demo product's and category's pages, kept (the page cache as shoppers
+ * meet it) and uncached (rendered every time: the header works only on a
+ * server started with BENCH_PAGE_CACHE_BYPASS, as bin/bench.js does)
+ */
+async function pageCacheTargets(): Promise<Target[]> {
+  const home = await (await fetch(`${BASE}/s/demo`)).text()
+  const first = (kind: string) => {
+    const match = new RegExp(`href="(/s/demo/${kind}/[^"?]+)"`).exec(home)
+    if (!match) throw new Error(`the demo home page links no ${kind}: is the demo data seeded?`)
+    return match[1]
+  }
+  const uncached = { 'x-bench-page-cache': 'bypass' }
+  const product = first('products')
+  const category = first('categories')
+  return [
+    { label: 'product page, kept', path: product },
+    { label: 'product page, uncached', path: product, headers: uncached },
+    { label: 'category page, kept', path: category },
+    { label: 'category page, uncached', path: category, headers: uncached },
+  ]
+}
+
+/** The server must say what the cache did, or the uncached figures would be kept ones */
+async function checkCache(target: Target) {
+  const expected = target.headers?.['x-bench-page-cache'] ? 'bypass' : 'hit'
+  await fetch(`${BASE}${target.path}`, { headers: target.headers }).then((r) => r.arrayBuffer())
+  const response = await fetch(`${BASE}${target.path}`, { headers: target.headers })
+  await response.arrayBuffer()
+  const status = response.headers.get('x-cache')
+  if (status !== expected) {
+    throw new Error(
+      `${target.label}: X-Cache ${status ?? 'absent'}, not ${expected} (start the server with BENCH_PAGE_CACHE_BYPASS=true)`
+    )
+  }
+}
+
 const cookie = await signInAsDemoOwner(BASE)
 const bare: Target = { label: 'bare /health', path: '/health' }
+const kept = await pageCacheTargets()
+for (const target of kept) await checkCache(target)
+// The slow signed-in page last: its backlog would weigh on the run after it
 const pages: Target[] = [
   { label: 'storefront /s/demo', path: '/s/demo' },
+  ...kept,
   { label: 'signed-in /dashboard', path: '/dashboard', headers: { cookie } },
 ]
 const subdomain: Target = {
@@ -109,6 +152,22 @@ const storefrontRatio = storefront.reduce((sum, row) => sum + row.ratio, 0) / st
 console.log(
   `storefront / bare: ${(storefrontRatio * 100).toFixed(1)} % (target ≥ 50 %: ${storefrontRatio >= 0.5 ? 'met' : 'NOT met'})`
 )
+const ratioOf = (label: string) => {
+  const matching = rows.filter((row) => row.label === label)
+  return matching.reduce((sum, row) => sum + row.ratio, 0) / matching.length
+}
+const pageCache = {
+  productKept: ratioOf('product page, kept'),
+  productUncached: ratioOf('product page, uncached'),
+  categoryKept: ratioOf('category page, kept'),
+  categoryUncached: ratioOf('category page, uncached'),
+}
+const percent = (ratio: number) => `${(ratio * 100).toFixed(1)} %`
+console.log(
+  `product page / bare: kept ${percent(pageCache.productKept)} (target ≥ 60 %: ${pageCache.productKept >= 0.6 ? 'met' : 'NOT met'}), ` +
+    `uncached ${percent(pageCache.productUncached)} (target ≥ 30 %: ${pageCache.productUncached >= 0.3 ? 'met' : 'NOT met'}); ` +
+    `category page: kept ${percent(pageCache.categoryKept)}, uncached ${percent(pageCache.categoryUncached)}`
+)
 console.log(
   'BENCH_RESULT ' +
     JSON.stringify({
@@ -117,6 +176,7 @@ console.log(
       seconds: SECONDS,
       rows,
       storefrontRatio,
+      pageCache,
       invalid: broken.map((row) => `${row.round}:${row.label}`),
     })
 )

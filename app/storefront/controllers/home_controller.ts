@@ -1,17 +1,18 @@
 import type { HttpContext } from '@adonisjs/core/http'
-import { inUnitOfWork, keptStorePage } from '#tenancy/mod'
+import { inUnitOfWork } from '#tenancy/mod'
 import { featuredProducts } from '#catalog/mod'
 import { pageMeta } from '../services/seo.js'
+import { cachedShopPage } from '../services/page_cache.js'
 import { shopChrome, shopOf } from './concerns/shop_page.js'
 
 const FEATURED = 8
 
-/** The store's home page: its categories and latest products, kept by the process for a moment */
+/** The store's home page: its categories and latest products, kept until the catalog changes */
 export default class HomeController {
   async show(ctx: HttpContext) {
-    const { view, i18n, storeMount } = ctx
+    const { view, i18n } = ctx
     const { store } = shopOf(ctx)
-    return keptStorePage(`home ${i18n.locale} ${storeMount?.basePath}`, () =>
+    return cachedShopPage(ctx, 'home', () =>
       inUnitOfWork(async () => {
         const chrome = await shopChrome(ctx)
         const featured = await featuredProducts(FEATURED)
@@ -22,7 +23,8 @@ export default class HomeController {
           description: i18n.t('storefront.description', { store: store.name }),
           locale: i18n.locale,
         })
-        return view.render('storefront/home', { ...chrome, featured, meta })
+        const html = await view.render('storefront/home', { ...chrome, featured, meta })
+        return { html, keep: true }
       })
     )
   }

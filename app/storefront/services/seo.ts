@@ -28,6 +28,7 @@ export function shopLinks(basePath: string) {
     product: (slug: string, variantId?: string) =>
       at(`/products/${segment(slug)}${variantId ? `?variant=${segment(variantId)}` : ''}`),
     search: () => at('/search'),
+    cart: () => at('/cart'),
     cartItems: () => at('/cart/items'),
   }
 }

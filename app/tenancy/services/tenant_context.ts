@@ -192,6 +192,19 @@ export function currentClient() {
   return unitOfWork.trx
 }
 
+/**
+ * Runs `work` once the current unit of work has committed, and never if it
+ * rolls back: for what other processes must not see before the change they
+ * would act on (a cache told to drop a page re-reading the old row). Outside
+ * an open unit of work there is nothing to wait for, so it runs at once.
+ * The commit awaits it, so the request that made the change answers after it.
+ */
+export async function afterCommit(work: () => Promise<void>): Promise<void> {
+  const trx = storage.getStore()?.trx
+  if (!trx) return work()
+  trx.after('commit', work)
+}
+
 const answersByTransaction = new WeakMap<TransactionClientContract, Map<string, Promise<unknown>>>()
 
 /**

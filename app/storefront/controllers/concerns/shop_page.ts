@@ -3,6 +3,7 @@ import { NotFound } from '#core/mod'
 import { currentStoreSettings, type TenantSnapshot } from '#tenancy/mod'
 import { shopCategories, type ShopCategory } from '#catalog/mod'
 import { shopLinks } from '../../services/seo.js'
+import { CART_LABEL_MARK, keptForPages } from '../../services/page_cache.js'
 
 /** Longer than any product's or category's slug */
 const MAX_SLUG_LENGTH = 200
@@ -50,13 +51,13 @@ export function pageNumber(value: unknown) {
 
 /**
  * What every browse page shows around its content: the store's look, and
- * its menu (Home, the first top-level categories, Search). `categories` is
+ * its menu (Home, the first top-level categories, Search, the cart). `categories` is
  * the tree when the page read it already.
  */
 export async function shopChrome(ctx: HttpContext, categories?: ShopCategory[]) {
   const { links } = shopOf(ctx)
   const settings = await currentStoreSettings()
-  const tree = categories ?? (await shopCategories())
+  const tree = categories ?? (await keptForPages(ctx, 'categories', shopCategories))
   const t = (key: string) => ctx.i18n.t(key)
   const navigation = [
     { key: 'home', label: t('storefront.nav_home'), href: links.home() },
@@ -69,6 +70,8 @@ export async function shopChrome(ctx: HttpContext, categories?: ShopCategory[]) 
         href: links.category(category.slug),
       })),
     { key: 'search', label: t('storefront.nav_search'), href: links.search() },
+    // The visitor's own count goes in on the way out: these pages are kept for everyone
+    { key: 'cart', label: t('orders.cart.nav'), href: links.cart(), mark: CART_LABEL_MARK },
   ]
   return { settings, categories: tree, navigation, links }
 }
