@@ -7,6 +7,8 @@ import { cartStore } from '../services/cart_store.js'
 import { visitorOf } from '../services/cart_visitor.js'
 import { mailOrderPlaced } from '../services/order_mails.js'
 import { orderPath } from '../services/order_links.js'
+import { cardCharge, cardPaymentsConfigured } from '../services/card_payments.js'
+import { payByCard } from './payment_sessions_controller.js'
 import {
   checkoutValidator,
   formErrorsOf,
@@ -55,7 +57,9 @@ export async function renderCheckout(
     }
   }
   const shown = totals
+  const cardPayments = shown && (await cardPaymentsConfigured())
   return ctx.view.render('storefront/checkout/show', {
+    card: cardPayments ? cardCharge(shown.total) : null,
     ...(await shopLayout(ctx, cart.count)),
     cart,
     totals: shown,
@@ -122,6 +126,7 @@ export default class CheckoutController {
         expectedTotal: BigInt(payload.expectedTotal),
         locale: ctx.i18n.locale,
         discountCode: await cartStore.discountCode(visitorId),
+        paymentMethod: payload.payment,
       })
       await cartStore.clear(visitorId)
     } catch (error) {
@@ -142,17 +147,17 @@ export default class CheckoutController {
       logger.error({ err: error, orderId: order.id }, 'order mails could not be queued')
     }
     const path = orderPath(ctx.storeMount?.basePath ?? '', currentTenant().id, order.id)
+    const placedJson = {
+      id: order.id,
+      number: order.number,
+      currency: order.currency,
+      total: order.totalAmount.toString(),
+      url: path,
+    }
+    if (order.paymentMethod === 'card') return payByCard(ctx, order.id, path, placedJson)
     if (wantsJson(ctx)) {
       ctx.response.status(201)
-      return {
-        order: {
-          id: order.id,
-          number: order.number,
-          currency: order.currency,
-          total: order.totalAmount.toString(),
-          url: path,
-        },
-      }
+      return { order: placedJson }
     }
     return ctx.response.redirect().status(303).toPath(`${path}?placed`)
   }

@@ -19,12 +19,20 @@ import {
   submitOrderForm,
 } from '../validators/orders_validators.js'
 import { say } from '../orders_messages.js'
+import { cardPaymentsStatus, storeWebhookUrl } from '../services/card_payments.js'
 
-async function renderSettings(ctx: HttpContext, form: FormState = EMPTY_FORM) {
+export async function renderSettings(
+  ctx: HttpContext,
+  form: FormState = EMPTY_FORM,
+  cardForm: FormState = EMPTY_FORM
+) {
   const settings = await checkoutSettings()
   const currency = currentTenant().defaultCurrency
   return ctx.view.render('orders/settings', {
     form,
+    cardForm,
+    cardPayments: await cardPaymentsStatus(),
+    webhookUrl: storeWebhookUrl(currentTenant().id),
     currency,
     values: {
       shipping: settings.shipping.currency === currency ? toDecimalString(settings.shipping) : '',

@@ -6,6 +6,7 @@ import OrderLine from '../models/order_line.js'
 import { moneyText, shopLayout } from '../services/cart_page.js'
 import { isOrderKey } from '../services/order_links.js'
 import { orderView } from '../services/order_page.js'
+import { cardPaymentView } from '../services/payment_page.js'
 import { say } from '../orders_messages.js'
 
 /** An order's page for its shopper, reached through the link with the order's key */
@@ -29,6 +30,7 @@ export async function renderShopperOrder(ctx: HttpContext, orderId: string, just
   return ctx.view.render('storefront/orders/show', {
     ...(await shopLayout(ctx)),
     order: orderView(ctx, found.order, found.lines),
+    card: await cardPaymentView(ctx, found.order),
     justPlaced,
     money: moneyText(ctx),
   })

@@ -10,6 +10,9 @@ import { amountColumn } from './amount_column.js'
 export const ORDER_STATUSES = ['pending', 'paid', 'fulfilled', 'cancelled', 'refunded'] as const
 export type OrderStatus = (typeof ORDER_STATUSES)[number]
 
+export const PAYMENT_METHODS = ['cash_on_delivery', 'card'] as const
+export type PaymentMethod = (typeof PAYMENT_METHODS)[number]
+
 /**
  * Where an order may go from each status. Pay on delivery: the merchant
  * marks it paid when the cash is in, fulfilled when it has left; an order
@@ -62,7 +65,25 @@ export default class Order extends compose(BaseModel, TenantScoped, Timestamped)
   declare notes: string
 
   @column()
-  declare paymentMethod: string
+  declare paymentMethod: PaymentMethod
+
+  /** What the card was charged, in minor units: 3-decimal currencies go in whole tens of fils */
+  @column({
+    prepare: (value: bigint | null) => (value === null ? null : value.toString()),
+    consume: (value: string | number | null) => (value === null ? null : BigInt(value)),
+  })
+  declare chargedAmount: bigint | null
+
+  /** `chargedAmount` less the total (−5 fils when 12.345 is charged as 12.340) */
+  @column({
+    prepare: (value: bigint | null) => (value === null ? null : value.toString()),
+    consume: (value: string | number | null) => (value === null ? null : BigInt(value)),
+  })
+  declare chargeRoundingAmount: bigint | null
+
+  /** The Stripe Checkout Session last opened for this order */
+  @column()
+  declare paymentSessionId: string | null
 
   /** The language the shopper ordered in */
   @column()

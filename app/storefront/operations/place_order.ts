@@ -2,13 +2,14 @@ import emitter from '@adonisjs/core/services/emitter'
 import { Conflict, Invalid, formatMoney, type Money } from '#core/mod'
 import { OutOfStock, ReserveStock } from '#catalog/mod'
 import { currentClient, currentTenant, inUnitOfWork } from '#tenancy/mod'
-import Order from '../models/order.js'
+import Order, { type PaymentMethod } from '../models/order.js'
 import OrderLine from '../models/order_line.js'
 import type { CartEntry } from '../services/cart_store.js'
 import { priceCart } from '../services/cart_lines.js'
 import { checkoutSettings } from '../services/checkout_settings.js'
 import { checkoutTotals, type CheckoutTotals } from '../services/checkout_totals.js'
 import { say } from '../orders_messages.js'
+import { cardCharge, cardPaymentsConfigured, sayCard } from '../services/card_payments.js'
 import { redeemDiscount, lockedDiscount } from './discount_redemption.js'
 
 export interface Shopper {
@@ -31,6 +32,8 @@ export interface PlaceOrderInput {
   locale: string
   /** The discount code the shopper entered, if any */
   discountCode?: string | null
+  /** Pay on delivery unless the shopper chose the card (the store's Stripe account) */
+  paymentMethod?: PaymentMethod
 }
 
 /** The prices moved since the shopper saw the total: here is the new one, to confirm */
@@ -68,6 +71,9 @@ export default class PlaceOrder {
     return inUnitOfWork(async () => {
       const tenant = currentTenant()
       if (input.entries.length === 0) throw new Invalid(say('checkout.errors.empty'), 'cart')
+      if (input.paymentMethod === 'card' && !(await cardPaymentsConfigured())) {
+        throw new Invalid(sayCard('errors.card_not_offered'), 'payment')
+      }
       const cart = await priceCart(input.entries, tenant.defaultCurrency)
       if (cart.lines.length === 0) throw new Invalid(say('checkout.errors.empty'), 'cart')
       const refused = cart.lines.find((line) => line.problem !== null)
@@ -121,7 +127,7 @@ export default class PlaceOrder {
         addressLine2: input.shopper.addressLine2,
         customerNote: input.shopper.note,
         notes: '',
-        paymentMethod: 'cash_on_delivery',
+        ...paymentOf(input.paymentMethod ?? 'cash_on_delivery', totals),
         locale: input.locale,
         ...amountsOf(totals),
         discountCode: discount?.code ?? null,
@@ -156,6 +162,13 @@ export default class PlaceOrder {
       return { order, lines }
     })
   }
+}
+
+/** A card order records, from the start, what its card is charged (see cardCharge) */
+function paymentOf(paymentMethod: PaymentMethod, totals: CheckoutTotals) {
+  if (paymentMethod !== 'card') return { paymentMethod }
+  const { charged, rounding } = cardCharge(totals.total)
+  return { paymentMethod, chargedAmount: charged.amount, chargeRoundingAmount: rounding.amount }
 }
 
 function amountsOf(totals: CheckoutTotals) {

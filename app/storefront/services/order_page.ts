@@ -52,5 +52,8 @@ export function orderView(ctx: HttpContext, order: Order, lines: OrderLine[]) {
       { rate: taxRateText(order.taxRateBp, locale) }
     ),
     nextStatuses: order.nextStatuses,
+    paymentMethod: order.paymentMethod,
+    charged: order.chargedAmount === null ? null : money(order.chargedAmount),
+    chargeRounding: order.chargeRoundingAmount === null ? null : money(order.chargeRoundingAmount),
   }
 }

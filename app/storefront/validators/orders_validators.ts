@@ -3,7 +3,7 @@ import type { HttpContext } from '@adonisjs/core/http'
 import type { VineValidator } from '@vinejs/vine'
 import type { Infer, SchemaTypes } from '@vinejs/vine/types'
 import { FormRejected, fieldErrorsOf, validate, wantsJson, type FormState } from '#core/mod'
-import { ORDER_STATUSES } from '../models/order.js'
+import { ORDER_STATUSES, PAYMENT_METHODS } from '../models/order.js'
 import { MAX_QUANTITY } from '../services/cart_store.js'
 import { SHIPPING_COUNTRIES } from '../services/checkout_countries.js'
 import { say } from '../orders_messages.js'
@@ -39,6 +39,7 @@ export const checkoutValidator = vine.compile(
       .string()
       .trim()
       .regex(/^\d{1,18}$/),
+    payment: vine.enum(PAYMENT_METHODS).optional(),
   })
 )
 
