@@ -13,6 +13,8 @@ export interface SubscriptionChanged {
   previousStatus: SubscriptionStatus | null
   /** Who changed it: a Stripe event, an operator's command, or the store's provisioning */
   source: 'stripe' | 'operator' | 'provisioning'
+  /** The Stripe event that caused it, when Stripe did: one change per event */
+  trigger?: string
 }
 
 declare module '@adonisjs/core/types' {

@@ -4,6 +4,7 @@ import type { NextFn } from '@adonisjs/core/types/http'
 import { PaymentRequired, clock, isHtmx, wantsJson } from '#core/mod'
 import Subscription from '../models/subscription.js'
 import { gateApplies, writesPaused } from '../services/write_gate.js'
+import { billingBanner } from '../services/billing_banner.js'
 import { say } from '../messages.js'
 
 /** Whether a read renders a whole dashboard page (the one place the banner shows) */
@@ -16,7 +17,7 @@ function rendersDashboardPage(ctx: HttpContext) {
  * the store's writes are paused (payment overdue or unpaid, or canceled
  * and past the paid period), every write answers 402 with a link to the
  * billing page; reads and billing's own routes go through, and dashboard
- * pages say why nothing can change.
+ * pages say why nothing can change (or that a trial ends soon).
  */
 export default class WriteGateMiddleware {
   async handle(ctx: HttpContext, next: NextFn) {
@@ -24,13 +25,16 @@ export default class WriteGateMiddleware {
     if (!gated && !rendersDashboardPage(ctx)) return next()
 
     const subscription = await Subscription.query()
-      .select('tenant_id', 'status', 'current_period_end')
+      .select('tenant_id', 'status', 'current_period_end', 'trial_ends_at')
       .first()
-    const paused = subscription !== null && writesPaused(subscription, clock.now())
+    const now = clock.now()
+    const paused = subscription !== null && writesPaused(subscription, now)
     if (paused && gated) {
       throw new PaymentRequired(say('gate.paused'), router.makeUrl('billing.index'))
     }
     if (paused) ctx.view.share({ billingWritesPaused: true })
+    const banner = subscription ? billingBanner(subscription, now) : null
+    if (banner) ctx.view.share({ billingBanner: banner })
     return next()
   }
 }

@@ -7,6 +7,7 @@ import Subscription from '../models/subscription.js'
 import WebhookEvent from '../models/webhook_event.js'
 import { saveSubscription } from '../services/subscription_changes.js'
 import { isStale } from '../services/subscription_state.js'
+import { sendBillingNotice } from '../services/billing_notices.js'
 import {
   eventCreatedAt,
   readStripeEvent,
@@ -43,7 +44,7 @@ export default class ApplyWebhookEvent {
       return await withTenant(store, async () => {
         const locked = await WebhookEvent.query().where('id', entry.id).forUpdate().firstOrFail()
         if (FINISHED.includes(locked.status)) return locked.status as ApplyOutcome
-        const applied = await applyChange(change, createdAt)
+        const applied = await applyChange(change, createdAt, locked.eventId)
         const outcome = applied ? 'processed' : 'ignored'
         await locked
           .merge({
@@ -115,7 +116,8 @@ function asDateTime(value: Date | null) {
 /** Applies `change` to the current store's subscription; false when it is too old to apply */
 async function applyChange(
   change: Exclude<StripeChange, { kind: 'ignored' }>,
-  createdAt: Date
+  createdAt: Date,
+  eventId: string
 ): Promise<boolean> {
   const subscription = await Subscription.query().forUpdate().first()
   if (!subscription) throw new UnresolvableEvent('The store has no subscription row')
@@ -123,7 +125,10 @@ async function applyChange(
 
   const stale = isStale(createdAt, subscription.lastEventCreatedAt?.toJSDate() ?? null)
   // A Checkout session links the store whenever it arrives; an old event links nothing
-  if (change.kind !== 'link' && stale) return false
+  if (change.kind !== 'link' && stale) {
+    await mailNotice(change, subscription, false)
+    return false
+  }
   subscription.merge({
     stripeCustomerId: change.customerId ?? subscription.stripeCustomerId,
     stripeSubscriptionId: change.subscriptionId ?? subscription.stripeSubscriptionId,
@@ -151,8 +156,34 @@ async function applyChange(
       trialEndsAt: asDateTime(change.trialEndsAt),
     })
   }
-  await linking(() => saveSubscription(subscription, before, 'stripe'), change)
+  await linking(() => saveSubscription(subscription, before, 'stripe', eventId), change)
+  await mailNotice(change, subscription, true)
   return true
+}
+
+/**
+ * The mail an event calls for, if it still applies: a failed payment only
+ * when the event was not overtaken by a newer one (a later payment may have
+ * gone through), a trial's end only while the store is still in that trial.
+ */
+async function mailNotice(
+  change: Exclude<StripeChange, { kind: 'ignored' }>,
+  subscription: Subscription,
+  applied: boolean
+) {
+  if (change.kind === 'link' || !change.notice) return
+  const { kind, occurrence } = change.notice
+  if (kind === 'payment_failed' && !applied) return
+  if (kind === 'trial_ending') {
+    const end = subscription.trialEndsAt
+    if (subscription.status !== 'trialing' || !end || end <= clock.now()) return
+  }
+  const plan = await Plan.findOrFail(subscription.planId)
+  await sendBillingNotice(kind, occurrence, {
+    planName: plan.name,
+    status: subscription.status,
+    trialEndsAt: subscription.trialEndsAt?.toISO() ?? null,
+  })
 }
 
 const UNIQUE_VIOLATION = '23505'

@@ -19,18 +19,25 @@ export function createStripeClient(secretKey: string, api: StripeApiAddress = {}
   })
 }
 
-let client: Stripe | null | undefined
+let built: { client: Stripe | null; from: string } | undefined
 
 /**
  * The one Stripe API client, built from config; null when no secret key is
- * configured (plans are then set by operators only).
+ * configured (plans are then set by operators only). Built again only when
+ * the config it came from changes (the tests point it at their stand-in).
  */
 export function stripeClient(): Stripe | null {
-  if (client === undefined) {
-    const { secretKey, api } = stripeConfig
-    client = secretKey ? createStripeClient(secretKey, api) : null
+  const { secretKey, api } = stripeConfig
+  const from = JSON.stringify([secretKey, api.host, api.port, api.protocol])
+  if (built?.from !== from) {
+    built = { client: secretKey ? createStripeClient(secretKey, api) : null, from }
   }
-  return client
+  return built.client
+}
+
+/** Whether card payments are set up: an API key to call Stripe, a secret to trust its webhooks */
+export function stripeConfigured() {
+  return stripeConfig.secretKey !== null && stripeConfig.webhookSecret !== null
 }
 
 export class WebhookSignatureInvalid extends Error {}

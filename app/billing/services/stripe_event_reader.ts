@@ -12,9 +12,19 @@ export interface StoreHint {
   subscriptionId: string | null
 }
 
+/**
+ * A billing mail the event calls for, with what makes it one occurrence
+ * (the trial, the invoice's attempt): the same occurrence mails once.
+ */
+export interface NoticeHint {
+  kind: 'trial_ending' | 'payment_failed'
+  occurrence: string
+}
+
 export type StripeChange =
   | ({
       kind: 'subscription'
+      notice?: NoticeHint
       priceId: string | null
       status: SubscriptionStatus
       currentPeriodStart: Date | null
@@ -23,7 +33,7 @@ export type StripeChange =
       trialEndsAt: Date | null
     } & StoreHint)
   | ({ kind: 'link' } & StoreHint)
-  | ({ kind: 'status'; status: SubscriptionStatus } & StoreHint)
+  | ({ kind: 'status'; status: SubscriptionStatus; notice?: NoticeHint } & StoreHint)
   | { kind: 'ignored' }
 
 export class UnreadableEvent extends Error {}
@@ -32,6 +42,7 @@ export const HANDLED_TYPES = [
   'customer.subscription.created',
   'customer.subscription.updated',
   'customer.subscription.deleted',
+  'customer.subscription.trial_will_end',
   'checkout.session.completed',
   'invoice.paid',
   'invoice.payment_failed',
@@ -103,6 +114,14 @@ export function readStripeEvent(event: Json): StripeChange {
       return subscriptionChange(object, false)
     case 'customer.subscription.deleted':
       return subscriptionChange(object, true)
+    case 'customer.subscription.trial_will_end': {
+      // Stripe sends it three days before the trial ends, with the subscription as it stands
+      const change = subscriptionChange(object, false)
+      return {
+        ...change,
+        notice: { kind: 'trial_ending', occurrence: `${idOf(object.id)}:${object.trial_end}` },
+      } as StripeChange
+    }
     case 'checkout.session.completed':
       return {
         kind: 'link',
@@ -112,8 +131,16 @@ export function readStripeEvent(event: Json): StripeChange {
       }
     case 'invoice.paid':
       return { kind: 'status', status: 'active', ...invoiceHint(object) }
-    case 'invoice.payment_failed':
-      return { kind: 'status', status: 'past_due', ...invoiceHint(object) }
+    case 'invoice.payment_failed': {
+      const attempt = Number.isInteger(object.attempt_count) ? object.attempt_count : 1
+      const invoice = idOf(object.id) ?? String(event.id)
+      return {
+        kind: 'status',
+        status: 'past_due',
+        notice: { kind: 'payment_failed', occurrence: `${invoice}:${attempt}` },
+        ...invoiceHint(object),
+      }
+    }
     default:
       return { kind: 'ignored' }
   }

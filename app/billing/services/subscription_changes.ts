@@ -11,7 +11,8 @@ import type { SubscriptionChanged } from '../events.js'
 export async function saveSubscription(
   subscription: Subscription,
   before: { planId: string; status: Subscription['status'] } | null,
-  source: SubscriptionChanged['source']
+  source: SubscriptionChanged['source'],
+  trigger?: string
 ) {
   await subscription.save()
   if (before && before.planId === subscription.planId && before.status === subscription.status) {
@@ -29,5 +30,6 @@ export async function saveSubscription(
     previousPlanCode: codeOf(before?.planId),
     previousStatus: before?.status ?? null,
     source,
+    ...(trigger ? { trigger } : {}),
   })
 }

@@ -42,3 +42,21 @@ export async function countRows(query: PromiseLike<readonly object[]>): Promise<
   const [row] = (await query) as { $extras?: { total?: unknown }; total?: unknown }[]
   return Number(row?.$extras?.total ?? row?.total ?? 0)
 }
+
+const usageCounts = new Map<CapacityResource, () => Promise<number>>()
+
+/**
+ * Called once at boot by the module that owns a cappable resource, with the
+ * count its caps are checked against, so the plan's page can show how much
+ * of each limit the store uses without reading another module's tables.
+ */
+export function registerUsageCount(resource: CapacityResource, count: () => Promise<number>) {
+  usageCounts.set(resource, count)
+}
+
+/** How much of each registered resource the current store uses (inside its unit of work) */
+export async function currentUsage(): Promise<Partial<Record<CapacityResource, number>>> {
+  const usage: Partial<Record<CapacityResource, number>> = {}
+  for (const [resource, count] of usageCounts) usage[resource] = await count()
+  return usage
+}

@@ -27,7 +27,7 @@ test.group('Billing | plans that every environment has', () => {
   })
 
   test('a new store starts on the free plan, active', async ({ assert }) => {
-    const { store } = await createStore()
+    const { store } = await createStore({ plan: 'free' })
     const subscription = await subscriptionOf(store)
     assert.equal(subscription.plan.code, 'free')
     assert.equal(subscription.status, 'active')
@@ -35,8 +35,8 @@ test.group('Billing | plans that every environment has', () => {
   })
 
   test("a store's subscription is not visible from another store", async ({ assert }) => {
-    const { store } = await createStore()
-    const other = await createStore()
+    const { store } = await createStore({ plan: 'free' })
+    const other = await createStore({ plan: 'free' })
     const { withTenant } = await import('#tenancy/mod')
     const rows = await withTenant(other.store, () =>
       db.from('subscriptions').where('tenant_id', store.id).select('tenant_id')
@@ -184,7 +184,7 @@ test.group('Billing | billing:set-plan', () => {
   test('puts a store on a plan without Stripe and says so to the other modules', async ({
     assert,
   }) => {
-    const { store } = await createStore()
+    const { store } = await createStore({ plan: 'free' })
     const heard: EventsList['billing:subscription_changed'][] = []
     const listener = (event: EventsList['billing:subscription_changed']) => {
       if (event.tenantId === store.id) heard.push(event)
@@ -213,7 +213,7 @@ test.group('Billing | billing:set-plan', () => {
   })
 
   test('refuses an unknown store or plan and changes nothing', async ({ assert }) => {
-    const { store } = await createStore()
+    const { store } = await createStore({ plan: 'free' })
     const noStore = await runAce(BillingSetPlan, [unique('nostore'), 'pro'])
     noStore.assertFailed()
     noStore.assertLogMatches(/No store with the address/)

@@ -1,4 +1,6 @@
 import Stripe from 'stripe'
+import { createServer } from 'node:http'
+import type { AddressInfo } from 'node:net'
 import type { ApiClient } from '@japa/api-client'
 import app from '@adonisjs/core/services/app'
 import db from '@adonisjs/lucid/services/db'
@@ -158,4 +160,130 @@ export function logsOf(command: any): string {
     .getLogs()
     .map((log: { message: string }) => log.message)
     .join('\n')
+}
+
+/** One request the Stripe stand-in received: its form body decoded into flat `a[b][0]` keys */
+export interface StripeRequest {
+  method: string
+  path: string
+  query: Record<string, string>
+  body: Record<string, string>
+  /** The API key the call was made with (the Bearer token) */
+  apiKey: string
+}
+
+export interface StripeStandIn {
+  requests: StripeRequest[]
+  /** Invoices `GET /v1/invoices` answers with (Stripe's shape) */
+  invoices: Record<string, unknown>[]
+  /** When set, every call is refused the way Stripe refuses a bad request */
+  refuse: boolean
+  sent(method: string, path: string): StripeRequest[]
+}
+
+/**
+ * A local HTTP server answering the Stripe API calls billing makes
+ * (customers, Checkout and portal sessions, invoices), recording each
+ * request; billing's one Stripe client is pointed at it with a test key for
+ * the test's duration. Webhooks still go through `deliver`.
+ */
+export async function stripeStandIn(
+  cleanup: (fn: () => Promise<void>) => void
+): Promise<StripeStandIn> {
+  const standIn: StripeStandIn = {
+    requests: [],
+    invoices: [],
+    refuse: false,
+    sent(method, path) {
+      return this.requests.filter((request) => request.method === method && request.path === path)
+    },
+  }
+  const server = createServer((request, response) => {
+    let raw = ''
+    request.on('data', (chunk) => (raw += chunk))
+    request.on('end', () => {
+      const url = new URL(request.url ?? '/', 'http://stand-in')
+      const recorded: StripeRequest = {
+        method: request.method ?? 'GET',
+        path: url.pathname,
+        query: Object.fromEntries(url.searchParams),
+        body: Object.fromEntries(new URLSearchParams(raw)),
+        apiKey: (request.headers.authorization ?? '').replace(/^Bearer /, ''),
+      }
+      standIn.requests.push(recorded)
+      response.setHeader('content-type', 'application/json')
+      response.setHeader('request-id', unique('req_'))
+      const answer = (status: number, body: unknown) => {
+        response.statusCode = status
+        response.end(JSON.stringify(body))
+      }
+      if (standIn.refuse) {
+        return answer(400, {
+          error: { type: 'invalid_request_error', message: 'Refused by the stand-in' },
+        })
+      }
+      const route = `${recorded.method} ${recorded.path}`
+      if (route === 'POST /v1/customers') {
+        return answer(200, { id: unique('cus_'), object: 'customer', email: recorded.body.email })
+      }
+      if (route === 'POST /v1/checkout/sessions') {
+        const id = unique('cs_test_')
+        return answer(200, {
+          id,
+          object: 'checkout.session',
+          mode: recorded.body.mode,
+          url: `https://checkout.stripe.com/c/pay/${id}`,
+        })
+      }
+      if (route === 'POST /v1/billing_portal/sessions') {
+        const id = unique('bps_')
+        return answer(200, {
+          id,
+          object: 'billing_portal.session',
+          customer: recorded.body.customer,
+          url: `https://billing.stripe.com/p/session/${id}`,
+        })
+      }
+      if (route === 'GET /v1/invoices') {
+        return answer(200, {
+          object: 'list',
+          url: '/v1/invoices',
+          has_more: false,
+          data: standIn.invoices,
+        })
+      }
+      answer(404, { error: { type: 'invalid_request_error', message: `No stand-in for ${route}` } })
+    })
+  })
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+  const { port } = server.address() as AddressInfo
+  const saved = { ...stripeConfig }
+  Object.assign(stripeConfig, {
+    secretKey: 'sk_test_stand_in',
+    webhookSecret: stripeConfig.webhookSecret ?? 'whsec_stand_in',
+    api: { host: '127.0.0.1', port, protocol: 'http' },
+  })
+  cleanup(async () => {
+    Object.assign(stripeConfig, saved)
+    // The SDK keeps its connections alive: close them, or close() waits for them
+    server.closeAllConnections()
+    await new Promise<void>((resolve) => server.close(() => resolve()))
+  })
+  return standIn
+}
+
+/** An invoice as `invoices.list` returns it, with the fields the billing page reads */
+export function stripeInvoice(fields: { total: number; status?: string; currency?: string }) {
+  const id = unique('in_')
+  return {
+    id,
+    object: 'invoice',
+    number: unique('INV-').toUpperCase(),
+    created: now() - 86_400,
+    total: fields.total,
+    amount_due: fields.total,
+    currency: fields.currency ?? 'usd',
+    status: fields.status ?? 'paid',
+    hosted_invoice_url: `https://invoice.stripe.test/i/${id}`,
+  }
 }

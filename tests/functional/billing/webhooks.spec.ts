@@ -44,7 +44,7 @@ test.group('Billing | Stripe subscription events', () => {
     client,
     assert,
   }) => {
-    const { store } = await createStore()
+    const { store } = await createStore({ plan: 'free' })
     const plan = await planWithStripePrice()
     const object = subscriptionObject({
       tenantId: store.id,
@@ -78,7 +78,7 @@ test.group('Billing | Stripe subscription events', () => {
     client,
     assert,
   }) => {
-    const { store } = await createStore()
+    const { store } = await createStore({ plan: 'free' })
     const plan = await planWithStripePrice()
     const fields = { tenantId: store.id, priceId: plan.stripePriceId!, id: unique('sub_') }
     const created = stripeEvent('customer.subscription.created', subscriptionObject(fields), {
@@ -104,7 +104,7 @@ test.group('Billing | Stripe subscription events', () => {
     client,
     assert,
   }) => {
-    const { store } = await createStore()
+    const { store } = await createStore({ plan: 'free' })
     const plan = await planWithStripePrice()
     const fields = { tenantId: store.id, priceId: plan.stripePriceId!, id: unique('sub_') }
     const created = stripeEvent('customer.subscription.created', subscriptionObject(fields), {
@@ -131,7 +131,7 @@ test.group('Billing | Checkout and invoices', () => {
     client,
     assert,
   }) => {
-    const { store } = await createStore()
+    const { store } = await createStore({ plan: 'free' })
     const customer = unique('cus_')
     const subscriptionId = unique('sub_')
     const checkout = stripeEvent(
@@ -184,7 +184,7 @@ test.group('Billing | Checkout and invoices', () => {
 
 test.group('Billing | duplicate and out-of-order deliveries', () => {
   test('a second delivery answers 200 and changes nothing', async ({ client, assert }) => {
-    const { store } = await createStore()
+    const { store } = await createStore({ plan: 'free' })
     const plan = await planWithStripePrice()
     const event = stripeEvent(
       'customer.subscription.created',
@@ -206,7 +206,7 @@ test.group('Billing | duplicate and out-of-order deliveries', () => {
     client,
     assert,
   }) => {
-    const { store } = await createStore()
+    const { store } = await createStore({ plan: 'free' })
     const plan = await planWithStripePrice()
     const event = stripeEvent(
       'customer.subscription.created',
@@ -224,7 +224,7 @@ test.group('Billing | duplicate and out-of-order deliveries', () => {
   })
 
   test('updated delivered before created: the newer state stays', async ({ client, assert }) => {
-    const { store } = await createStore()
+    const { store } = await createStore({ plan: 'free' })
     const plan = await planWithStripePrice()
     const fields = { tenantId: store.id, priceId: plan.stripePriceId!, id: unique('sub_') }
     const created = stripeEvent(
@@ -250,7 +250,7 @@ test.group('Billing | duplicate and out-of-order deliveries', () => {
   })
 
   test('an old updated delivered after a newer one changes nothing', async ({ client, assert }) => {
-    const { store } = await createStore()
+    const { store } = await createStore({ plan: 'free' })
     const plan = await planWithStripePrice()
     const other = await planWithStripePrice()
     const fields = { tenantId: store.id, id: unique('sub_') }
@@ -328,7 +328,7 @@ test.group('Billing | failures and replay', () => {
     client,
     assert,
   }) => {
-    const { store } = await createStore()
+    const { store } = await createStore({ plan: 'free' })
     const plan = await planWithStripePrice()
     const price = unique('price_')
     const event = stripeEvent(
@@ -368,7 +368,7 @@ test.group('Billing | failures and replay', () => {
     client,
     assert,
   }) => {
-    const { store } = await createStore()
+    const { store } = await createStore({ plan: 'free' })
     const plan = await planWithStripePrice()
     const customer = unique('cus_')
     const event = stripeEvent(
@@ -406,8 +406,8 @@ test.group('Billing | failures and replay', () => {
     client,
     assert,
   }) => {
-    const first = await createStore()
-    const second = await createStore()
+    const first = await createStore({ plan: 'free' })
+    const second = await createStore({ plan: 'free' })
     const customer = unique('cus_')
     const checkout = (tenantId: string) =>
       stripeEvent('checkout.session.completed', {

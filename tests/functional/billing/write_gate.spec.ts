@@ -43,7 +43,7 @@ test.group('Billing write gate | a store whose payment is overdue', () => {
       client,
       assert,
     }) => {
-      const fixture = await createStore()
+      const fixture = await createStore({ plan: 'free' })
       await inState(fixture.store, status, nextWeek())
       const response = await expectStatus(
         jsonAs(client, fixture.owner, 'post', PROJECTS, { name: 'Blocked', color: 'blue' }),
@@ -57,7 +57,7 @@ test.group('Billing write gate | a store whose payment is overdue', () => {
   }
 
   test('a page write gets the error page with a link to billing', async ({ client, assert }) => {
-    const fixture = await createStore()
+    const fixture = await createStore({ plan: 'free' })
     const project = await seedProject(fixture)
     await inState(fixture.store, 'past_due', nextWeek())
     const response = await expectStatus(
@@ -73,7 +73,7 @@ test.group('Billing write gate | a store whose payment is overdue', () => {
   })
 
   test('reads keep working, and so do the billing page and signing out', async ({ client }) => {
-    const fixture = await createStore()
+    const fixture = await createStore({ plan: 'free' })
     await seedProject(fixture, 'Readable')
     await inState(fixture.store, 'past_due', nextWeek())
     const list = await expectStatus(client.get(PROJECTS).loginAs(fixture.owner), 200)
@@ -91,7 +91,7 @@ test.group('Billing write gate | a store whose payment is overdue', () => {
     client,
     assert,
   }) => {
-    const fixture = await createStore()
+    const fixture = await createStore({ plan: 'free' })
     const before = await expectStatus(client.get(PROJECTS).loginAs(fixture.owner), 200)
     assert.notInclude(before.text(), 'Changes are paused')
     await inState(fixture.store, 'past_due', nextWeek())
@@ -106,7 +106,7 @@ test.group('Billing write gate | a store whose payment is overdue', () => {
   })
 
   test('the API refuses writes with 402 and keeps answering reads', async ({ client, assert }) => {
-    const fixture = await createStore()
+    const fixture = await createStore({ plan: 'free' })
     const token = await tokenOf(fixture)
     await inState(fixture.store, 'unpaid', nextWeek())
     await expectStatus(
@@ -124,9 +124,9 @@ test.group('Billing write gate | a store whose payment is overdue', () => {
   })
 
   test('another store is not affected by one store’s overdue payment', async ({ client }) => {
-    const overdue = await createStore()
+    const overdue = await createStore({ plan: 'free' })
     await inState(overdue.store, 'past_due', nextWeek())
-    const fine = await createStore()
+    const fine = await createStore({ plan: 'free' })
     await expectStatus(
       jsonAs(client, fine.owner, 'post', PROJECTS, { name: 'Mine', color: 'blue' }),
       201
@@ -136,7 +136,7 @@ test.group('Billing write gate | a store whose payment is overdue', () => {
 
 test.group('Billing write gate | a canceled subscription', () => {
   test('canceled with the paid period not over yet still writes', async ({ client, assert }) => {
-    const fixture = await createStore()
+    const fixture = await createStore({ plan: 'free' })
     await inState(fixture.store, 'canceled', nextWeek())
     await expectStatus(
       jsonAs(client, fixture.owner, 'post', PROJECTS, { name: 'Still mine', color: 'blue' }),
@@ -146,7 +146,7 @@ test.group('Billing write gate | a canceled subscription', () => {
   })
 
   test('canceled after the period ended: writes answer 402, reads work', async ({ client }) => {
-    const fixture = await createStore()
+    const fixture = await createStore({ plan: 'free' })
     await inState(fixture.store, 'canceled', lastWeek())
     await expectStatus(
       jsonAs(client, fixture.owner, 'post', PROJECTS, { name: 'Too late', color: 'blue' }),
@@ -156,7 +156,7 @@ test.group('Billing write gate | a canceled subscription', () => {
   })
 
   test('back to active: writes work again', async ({ client }) => {
-    const fixture = await createStore()
+    const fixture = await createStore({ plan: 'free' })
     await inState(fixture.store, 'past_due', nextWeek())
     await expectStatus(
       jsonAs(client, fixture.owner, 'post', PROJECTS, { name: 'Wait', color: 'blue' }),
