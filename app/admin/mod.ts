@@ -6,13 +6,18 @@ import adminRoutes from './routes.js'
  */
 export const adminModule = defineModule({
   name: 'admin',
-  dependsOn: ['core', 'tenancy', 'identity'],
+  dependsOn: ['core', 'tenancy', 'identity', 'billing'],
   tables: [],
   middleware: {
     platformAdmin: () => import('./middleware/platform_admin_middleware.js'),
   },
   routes: adminRoutes,
-  navigation: { admin: [{ key: 'stores', route: 'admin.tenants.index' }] },
+  navigation: {
+    admin: [
+      { key: 'stores', route: 'admin.tenants.index' },
+      { key: 'webhook_events', route: 'admin.webhook_events.index', icon: 'inbox' },
+    ],
+  },
   commands: [
     () => import('./commands/tenant_create.js'),
     () => import('./commands/tenant_list.js'),
