@@ -19,6 +19,9 @@ const Activities = () => import('./controllers/activities_controller.js')
 const ApiStore = () => import('./controllers/api/store_controller.js')
 const ApiMembers = () => import('./controllers/api/members_controller.js')
 const ApiTokenRotations = () => import('./controllers/api/token_rotations_controller.js')
+const ApiInvitations = () => import('./controllers/api/invitations_controller.js')
+const ApiMagicLinks = () => import('./controllers/api/magic_links_controller.js')
+const ApiLinkRedemptions = () => import('./controllers/api/link_redemptions_controller.js')
 
 export default function identityRoutes({ router, middleware, web }: RouteKit) {
   const uuid = router.matchers.uuid()
@@ -124,7 +127,30 @@ export default function identityRoutes({ router, middleware, web }: RouteKit) {
         .post('/tokens/current/rotation', [ApiTokenRotations, 'store'])
         .as('token_rotations.store')
         .use(middleware.apiToken())
+      router
+        .get('/invitations', [ApiInvitations, 'index'])
+        .as('invitations.index')
+        .use(middleware.apiToken('team:read'))
+      router
+        .post('/invitations', [ApiInvitations, 'store'])
+        .as('invitations.store')
+        .use([middleware.apiToken('team:write'), middleware.throttle('invitation')])
+      router
+        .delete('/invitations/:id', [ApiInvitations, 'destroy'])
+        .as('invitations.destroy')
+        .use(middleware.apiToken('team:write'))
+
+      // A script signs in as a person does, by a mailed link, and gets a token for it
+      router
+        .post('/auth/magic-link', [ApiMagicLinks, 'store'])
+        .as('auth_magic_links.store')
+        .use(middleware.throttle('magicLink'))
+      router
+        .post('/auth/redeem', [ApiLinkRedemptions, 'store'])
+        .as('auth_redemptions.store')
+        .use(middleware.throttle('signIn'))
     })
+    .where('id', router.matchers.uuid())
     .prefix('/api/v1')
     .as('api')
 }

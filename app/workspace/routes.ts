@@ -4,6 +4,8 @@ const Projects = () => import('./controllers/projects_controller.js')
 const ProjectArchivals = () => import('./controllers/project_archivals_controller.js')
 const Tasks = () => import('./controllers/tasks_controller.js')
 const TaskPositions = () => import('./controllers/task_positions_controller.js')
+const ApiProjects = () => import('./controllers/api/projects_controller.js')
+const ApiTasks = () => import('./controllers/api/tasks_controller.js')
 
 /**
  * Projects and their boards in the dashboard shell: every member reads them
@@ -61,4 +63,43 @@ export default function workspaceRoutes({ router, middleware, web }: RouteKit) {
     .where('projectId', uuid)
     .prefix('/dashboard/projects')
     .use([...web(), middleware.dashboard()])
+
+  const token = (ability: string) => middleware.apiToken(ability)
+  router
+    .group(() => {
+      router
+        .get('/projects', [ApiProjects, 'index'])
+        .as('projects.index')
+        .use(token('projects:read'))
+      router
+        .post('/projects', [ApiProjects, 'store'])
+        .as('projects.store')
+        .use(token('projects:write'))
+      router
+        .get('/projects/:id', [ApiProjects, 'show'])
+        .as('projects.show')
+        .use(token('projects:read'))
+      router
+        .route('/projects/:id', ['PATCH', 'PUT'], [ApiProjects, 'update'])
+        .as('projects.update')
+        .use(token('projects:write'))
+      router
+        .get('/projects/:projectId/tasks', [ApiTasks, 'index'])
+        .as('tasks.index')
+        .use(token('tasks:read'))
+      router
+        .post('/projects/:projectId/tasks', [ApiTasks, 'store'])
+        .as('tasks.store')
+        .use(token('tasks:write'))
+      router.get('/tasks/:id', [ApiTasks, 'show']).as('tasks.show').use(token('tasks:read'))
+      router.patch('/tasks/:id', [ApiTasks, 'update']).as('tasks.update').use(token('tasks:write'))
+      router
+        .delete('/tasks/:id', [ApiTasks, 'destroy'])
+        .as('tasks.destroy')
+        .use(token('tasks:write'))
+    })
+    .where('id', uuid)
+    .where('projectId', uuid)
+    .prefix('/api/v1')
+    .as('api')
 }

@@ -3,6 +3,7 @@ import logger from '@adonisjs/core/services/logger'
 import { errors as limiterErrors } from '@adonisjs/limiter'
 import type { HttpContext } from '@adonisjs/core/http'
 import type { NextFn } from '@adonisjs/core/types/http'
+import { wantsJson } from '../services/content_negotiation.js'
 
 export const THROTTLE_POLICIES = {
   signIn: { requests: 10, duration: '1 minute' },
@@ -54,7 +55,7 @@ export default class ThrottleMiddleware {
     const message = ctx.i18n.t('errors.too_many_requests', { seconds: retryAfter })
     ctx.response.header('Retry-After', String(retryAfter))
     ctx.response.status(429)
-    if (ctx.request.accepts(['html', 'json']) === 'json') {
+    if (wantsJson(ctx)) {
       return ctx.response.send({ errors: [{ field: null, message }] })
     }
     return ctx.response.send(await ctx.view.render('core/error', { status: 429, message }))

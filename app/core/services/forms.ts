@@ -83,13 +83,18 @@ function validationMessages(ctx: HttpContext): MessagesProviderContact {
 }
 
 /**
- * Validates the request body with messages in the viewer's language.
+ * Validates the request body with messages in the viewer's language, or
+ * `data` in its place (a partial update merged onto the saved values).
  */
 export function validate<Schema extends SchemaTypes>(
   ctx: HttpContext,
-  validator: VineValidator<Schema, any>
+  validator: VineValidator<Schema, any>,
+  data?: Record<string, unknown>
 ): Promise<Infer<Schema>> {
-  return ctx.request.validateUsing(validator, { messagesProvider: validationMessages(ctx) })
+  return ctx.request.validateUsing(validator, {
+    messagesProvider: validationMessages(ctx),
+    ...(data ? { data } : {}),
+  })
 }
 
 const SECRET_FIELDS = new Set(['password', 'password_confirmation', '_csrf'])

@@ -1,4 +1,5 @@
 import db from '@adonisjs/lucid/services/db'
+import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
 import emitter from '@adonisjs/core/services/emitter'
 import { Invalid, clock } from '#core/mod'
 import User from '../models/user.js'
@@ -27,11 +28,21 @@ export interface RedeemMailedLinkInput {
  * address before its owner arrived is the owner's alone from now on.
  */
 export default class RedeemMailedLink {
-  async handle({ token, purpose, password }: RedeemMailedLinkInput) {
+  /**
+   * `within` is a transaction already open (the store's unit of work of an
+   * API token issued from the link), so the link is spent only if that
+   * commits too.
+   */
+  async handle(
+    { token, purpose, password }: RedeemMailedLinkInput,
+    within?: TransactionClientContract
+  ) {
     const { user } = await findOpenLink(token, purpose)
     const keepsPassword = await this.#passwordConfirmed(user, password)
 
-    return db.transaction(async (trx) => {
+    const inTransaction = <T>(work: (trx: TransactionClientContract) => Promise<T>) =>
+      within ? work(within) : db.transaction(work)
+    return inTransaction(async (trx) => {
       const userId = await spendLink(trx, token, purpose)
       const account = await User.query({ client: trx })
         .where('id', userId)

@@ -26,8 +26,7 @@ function spent(purpose: LoginTokenPurpose) {
   return LinkSpent.of(purpose, say(`identity.${KINDS[purpose].mail}.spent`))
 }
 
-/** Creates a link for `user` and returns its absolute URL */
-export async function issueLink(user: User, purpose: LoginTokenPurpose) {
+async function openLink(user: User, purpose: LoginTokenPurpose) {
   const token = randomToken()
   await LoginToken.create({
     userId: user.id,
@@ -35,13 +34,23 @@ export async function issueLink(user: User, purpose: LoginTokenPurpose) {
     tokenHash: sha256(token),
     expiresAt: clock.now().plus(KINDS[purpose].lifetime),
   })
-  return platformUrl(KINDS[purpose].page, { token })
+  return { token, url: platformUrl(KINDS[purpose].page, { token }) }
 }
 
-/** Mails `user` a link of that kind, through the queue */
+/** Creates a link for `user` and returns its absolute URL */
+export async function issueLink(user: User, purpose: LoginTokenPurpose) {
+  const { url } = await openLink(user, purpose)
+  return url
+}
+
+/**
+ * Mails `user` a link of that kind, through the queue, and returns the
+ * link's token (outside production, the JSON API hands it to scripts).
+ */
 export async function mailLink(user: User, purpose: LoginTokenPurpose, locale: string) {
-  const url = await issueLink(user, purpose)
+  const { token, url } = await openLink(user, purpose)
   await mail.sendLater(new LinkMail(user.email, KINDS[purpose].mail, url, locale))
+  return token
 }
 
 /**
@@ -87,8 +96,12 @@ export async function spendLink(
  * verification link, if its address is not proven yet). Anyone else gets the
  * same answer and no mail, so the form does not reveal who has an account.
  */
-export async function mailLinkToAddress(email: string, purpose: LoginTokenPurpose, locale: string) {
+export async function mailLinkToAddress(
+  email: string,
+  purpose: LoginTokenPurpose,
+  locale: string
+): Promise<string | null> {
   const user = await User.findBy('email', email.trim().toLowerCase())
-  if (!user || (purpose === 'verify_email' && user.isVerified)) return
-  await mailLink(user, purpose, locale)
+  if (!user || (purpose === 'verify_email' && user.isVerified)) return null
+  return mailLink(user, purpose, locale)
 }

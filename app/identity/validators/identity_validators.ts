@@ -66,3 +66,14 @@ export const storeDeletionValidator = vine.compile(
 export const linkConfirmationValidator = vine.compile(
   vine.object({ password: vine.string().maxLength(128).optional() })
 )
+
+/** A sign-in link's token spent for an API token (`POST /api/v1/auth/redeem`) */
+export const linkRedemptionValidator = vine.compile(
+  vine.object({
+    token: vine.string().trim().minLength(1).maxLength(200),
+    store: vine.string().trim().toLowerCase().minLength(1).maxLength(63).optional(),
+    abilities: vine.array(vine.enum(tokenAbilityNames)).minLength(1).distinct().optional(),
+    name: vine.string().trim().minLength(1).maxLength(80).optional(),
+    expiresInDays: vine.number().withoutDecimals().range([1, 365]).optional(),
+  })
+)

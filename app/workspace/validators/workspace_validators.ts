@@ -32,3 +32,8 @@ export const taskPositionValidator = vine.compile(
     position: vine.number().withoutDecimals().min(0).max(10_000).optional(),
   })
 )
+
+/** What the JSON API's project update adds to the form: archiving or restoring it */
+export const projectArchivalValidator = vine.compile(
+  vine.object({ archived: vine.boolean({ strict: true }).optional() })
+)
