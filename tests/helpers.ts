@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto'
 import { clock, readOutbox } from '#core/mod'
 import { Membership, User, provisionStore, type Role } from '#identity/mod'
 import { withTenant, type TenantSnapshot } from '#tenancy/mod'
+import SetPlan from '#billing/operations/set_plan'
 
 export const PASSWORD = 'correct-horse-battery'
 
@@ -40,8 +41,14 @@ export interface TestStore {
 /**
  * A fresh store with one user per role, through the same provisioning as
  * sign-up, so every test owns its data and suites can share a database.
+ * It is on `pro` (set the way an operator does): four members would fill
+ * the free plan's members cap. Tests of the free plan (its caps, and
+ * billing's flows from it) ask for `plan: 'free'`: the store as sign-up
+ * leaves it.
  */
-export async function createStore(options: { slug?: string; blueprint?: string } = {}) {
+export async function createStore(
+  options: { slug?: string; blueprint?: string; plan?: string } = {}
+) {
   const owner = await createUser(uniqueEmail('owner'))
   const { tenant } = await provisionStore({
     name: 'Test Store',
@@ -56,6 +63,9 @@ export async function createStore(options: { slug?: string; blueprint?: string }
     await withTenant(tenant, () => Membership.create({ userId: user.id, role }))
     members[role] = user
   }
+  const plan = options.plan ?? 'pro'
+  // Provisioning starts every store on free: only another plan is set
+  if (plan !== 'free') await new SetPlan().handle(tenant, plan)
   return { store: tenant, owner, members } satisfies TestStore
 }
 

@@ -1,6 +1,14 @@
 import emitter from '@adonisjs/core/services/emitter'
 import mail from '@adonisjs/mail/services/main'
-import { Conflict, clock, platformUrl, randomToken, sha256 } from '#core/mod'
+import {
+  Conflict,
+  clock,
+  countRows,
+  ensureCapacity,
+  platformUrl,
+  randomToken,
+  sha256,
+} from '#core/mod'
 import { currentTenant } from '#tenancy/mod'
 import Membership from '../models/membership.js'
 import Invitation from '../models/invitation.js'
@@ -22,7 +30,8 @@ export interface InviteMemberInput {
 
 /**
  * Invites an address to the current store with a role no higher than the
- * inviter's; a newer invitation to the same address replaces the older one.
+ * inviter's; a newer invitation to the same address replaces the older one
+ * (and so takes no new seat under the plan's members cap).
  * Runs in the store's unit of work (the caller's).
  */
 export default class InviteMember {
@@ -42,6 +51,20 @@ export default class InviteMember {
       .whereNull('accepted_at')
       .whereNull('revoked_at')
       .update({ revoked_at: clock.now().toSQL() })
+
+    // A pending invitation holds its seat: the plan's cap counts members and open invitations
+    await ensureCapacity('members', async () => {
+      const members = await countRows(Membership.query().count('* as total'))
+      const invited = await countRows(
+        Invitation.query()
+          .where('tenant_id', tenant.id)
+          .whereNull('accepted_at')
+          .whereNull('revoked_at')
+          .where('expires_at', '>', clock.now().toSQL()!)
+          .count('* as total')
+      )
+      return members + invited
+    })
 
     const token = randomToken()
     const invitation = await Invitation.create({

@@ -208,7 +208,7 @@ test.group('Catalog CSV | import', () => {
     client,
     assert,
   }) => {
-    const fixture = await createStore()
+    const fixture = await createStore({ plan: 'free' })
     const rows = Array.from(
       { length: 26 },
       (_, index) => `p-${index},P ${index},active,,,,,,,,,,,,1.00,,,1`

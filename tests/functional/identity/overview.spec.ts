@@ -1,6 +1,7 @@
 import { test } from '@japa/runner'
 import { provisionStore } from '#identity/mod'
 import { storeUrl } from '#core/mod'
+import SetPlan from '#billing/operations/set_plan'
 import { createStore, createUser, unique, uniqueEmail } from '#tests/helpers'
 import { expectRedirect, expectStatus, formAs, resetThrottle } from './support.js'
 
@@ -154,7 +155,9 @@ test.group('Overview | latest activity', (group) => {
     client,
     assert,
   }) => {
-    const { owner } = await freshStore()
+    const { store, owner } = await freshStore()
+    // Six invitations are more than the free plan's members cap holds
+    await new SetPlan().handle(store, 'pro')
     const emails = Array.from({ length: 6 }, () => uniqueEmail('invitee'))
     for (const email of emails) {
       await expectStatus(
