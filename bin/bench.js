@@ -11,12 +11,14 @@
 | 3. Lighthouse 12 (npx) against /s/demo and the signed-in /dashboard on that
 |    server, then stops it;
 | 4. tests/bench/provisioning.ts, tests/bench/rls_cost.ts and
-|    tests/bench/csv_import.ts (10,000 products), each booting the app in-process.
+|    tests/bench/csv_import.ts (10,000 products), each booting the app in-process;
+| 5. tests/bench/webhook_ingestion.ts: signed Stripe deliveries (30 % duplicates,
+|    5 % failing, then replayed) to a server and queue worker of its own.
 |
 | Each script prints one line `BENCH_RESULT <json>`; this file collects them
 | into bench-results/latest.json and bench-results/latest.md (gitignored).
 | Env: BENCH_SECONDS (autocannon duration per run, default 10),
-| BENCH_PORT (3390), BENCH_SKIP (comma list: http,checkout,workspace,lighthouse,provisioning,rls,csv),
+| BENCH_PORT (3390), BENCH_SKIP (comma list: http,checkout,workspace,load,lighthouse,provisioning,rls,csv,webhooks),
 | BENCH_CSV_PRODUCTS (10000).
 */
 import { spawn } from 'node:child_process'
@@ -79,11 +81,12 @@ function parseResult(stdout) {
   return line ? JSON.parse(line.slice('BENCH_RESULT '.length)) : null
 }
 
-async function runBench(name) {
-  if (SKIP.has({ rls_cost: 'rls', csv_import: 'csv' }[name] ?? name)) return
+async function runBench(name, base = BASE) {
+  if (SKIP.has({ rls_cost: 'rls', csv_import: 'csv', webhook_ingestion: 'webhooks' }[name] ?? name))
+    return
   console.log(`\n== ${name} ==`)
   const { code, stdout, error } = await run(process.execPath, [...TS, `tests/bench/${name}.ts`], {
-    BENCH_URL: BASE,
+    BENCH_URL: base,
   })
   const result = parseResult(stdout)
   if (code !== 0 || !result) {
@@ -92,10 +95,18 @@ async function runBench(name) {
   if (result) results.benches[name] = result
 }
 
-async function startServer() {
+async function startServer(base = BASE, env = {}) {
   const server = spawn(process.execPath, [...TS, 'bin/server.ts'], {
     cwd: ROOT,
-    env: { ...process.env, NODE_ENV: 'production', LOG_LEVEL: 'warn', PORT },
+    // BENCH_PAGE_CACHE_BYPASS: the http bench asks for storefront pages uncached too
+    env: {
+      ...process.env,
+      NODE_ENV: 'production',
+      LOG_LEVEL: 'warn',
+      PORT,
+      BENCH_PAGE_CACHE_BYPASS: 'true',
+      ...env,
+    },
     stdio: ['ignore', 'inherit', 'inherit'],
     detached: true,
   })
@@ -104,7 +115,7 @@ async function startServer() {
   const deadline = Date.now() + 60_000
   while (Date.now() < deadline && !exited) {
     try {
-      const response = await fetch(`${BASE}/health`)
+      const response = await fetch(`${base}/health`)
       if (response.ok) break
     } catch {}
     await sleep(250)
@@ -210,6 +221,29 @@ async function lighthouse(name, pagePath, headers) {
     )
 }
 
+/**
+ * Lighthouse on a store's home, its first category and its first product,
+ * weighted as Shopify weights its speed score (home 17 %, product 40 %,
+ * collection 43 %).
+ */
+async function lighthouseStore(slug) {
+  const home = await (await fetch(`${BASE}/s/${slug}`)).text()
+  const category = /href="(\/s\/[^"]+\/categories\/[^"?#]+)"/.exec(home)?.[1]
+  const product = /href="(\/s\/[^"]+\/products\/[^"?#]+)"/.exec(home)?.[1]
+  if (!category || !product) {
+    results.problems.push(`lighthouse ${slug}: no category or product link on its home page`)
+    return
+  }
+  const pages = { home: `/s/${slug}`, collection: category, product }
+  for (const [kind, pagePath] of Object.entries(pages)) {
+    await lighthouse(`${slug}-${kind}`, pagePath)
+    const entry = results.benches.lighthouse?.at(-1)
+    if (entry && entry.url === `${BASE}${pagePath}`) Object.assign(entry, { store: slug, kind })
+  }
+}
+
+const SHOPIFY_WEIGHTS = { home: 0.17, product: 0.4, collection: 0.43 }
+
 /** `## title`, a table (align: one letter a column, l or r), then any more lines. */
 function section(title, headings, align, rows, after = []) {
   const row = (cells) => `| ${cells.map(String).join(' | ')} |`
@@ -241,6 +275,12 @@ function markdown() {
         }),
         [
           `Storefront / bare, mean of rounds: ${(ratio * 100).toFixed(1)} % (target ≥ 50 %: ${met(ratio >= 0.5)})`,
+          ...(http.pageCache
+            ? [
+                `Product page / bare: kept ${(http.pageCache.productKept * 100).toFixed(1)} % (target ≥ 60 %: ${met(http.pageCache.productKept >= 0.6)}), ` +
+                  `uncached ${(http.pageCache.productUncached * 100).toFixed(1)} % (target ≥ 30 %: ${met(http.pageCache.productUncached >= 0.3)})`,
+              ]
+            : []),
           '',
         ]
       )
@@ -255,6 +295,34 @@ function markdown() {
     const title = `Lighthouse ${lh.version} (${lh.formFactor}) ${lh.url}`
     lines.push(
       ...section(title, categories, 'rrrr', [categories.map((c) => lh.scores[c])], [...failing, ''])
+    )
+  }
+  const byStore = {}
+  for (const entry of benches.lighthouse ?? []) {
+    if (entry.store) (byStore[entry.store] ??= []).push(entry)
+  }
+  const weightedRows = Object.entries(byStore).map(([store, entries]) => {
+    const categories = ['performance', 'accessibility', 'best-practices', 'seo']
+    return [
+      store,
+      ...categories.map((category) => {
+        const total = entries.reduce(
+          (sum, entry) => sum + (entry.scores[category] ?? 0) * SHOPIFY_WEIGHTS[entry.kind],
+          0
+        )
+        const weight = entries.reduce((sum, entry) => sum + SHOPIFY_WEIGHTS[entry.kind], 0)
+        return (total / weight).toFixed(1)
+      }),
+    ]
+  })
+  if (weightedRows.length) {
+    lines.push(
+      ...section(
+        'Lighthouse per theme, weighted (home 17 %, product 40 %, collection 43 %)',
+        ['store (theme)', 'performance', 'accessibility', 'best practices', 'SEO'],
+        'lrrrr',
+        weightedRows
+      )
     )
   }
   const p = benches.provisioning
@@ -303,6 +371,26 @@ function markdown() {
       )
     )
   }
+  const l = benches.load_report
+  if (l) {
+    const multiple = (clients) => `${clients / l.unit}× (${clients})`
+    lines.push(
+      ...section(
+        `Teams API load report (closed loop, ${l.seconds} s per level, development mode)`,
+        ['scenario', 'concurrency', 'per second', 'p50 ms', 'p95 ms', 'p99 ms', 'statuses'],
+        'llrrrrl',
+        l.rows.map((row) => [
+          row.scenario,
+          multiple(row.clients),
+          row.perSecond.toFixed(0),
+          row.p50Ms.toFixed(0),
+          row.p95Ms.toFixed(0),
+          row.p99Ms.toFixed(0),
+          JSON.stringify(row.statuses),
+        ])
+      )
+    )
+  }
   const k = benches.checkout
   if (k) {
     const headings = [
@@ -346,6 +434,35 @@ function markdown() {
     const title = 'CSV import (ImportProducts, one transaction, fresh store)'
     lines.push(...section(title, headings, 'rrrrrr', [row]))
   }
+  const hooks = benches.webhook_ingestion
+  if (hooks) {
+    const headings = [
+      'deliveries',
+      'duplicates',
+      'accepted/s',
+      'applied/s',
+      'processed',
+      'failed → replayed',
+      'double-applied',
+      'p99 ms',
+    ]
+    const row = [
+      hooks.events,
+      hooks.duplicates,
+      hooks.acceptedPerSecond.toFixed(0),
+      hooks.appliedPerSecond.toFixed(0),
+      hooks.successes,
+      `${hooks.failures} → ${JSON.stringify(hooks.replayOutcomes)}`,
+      hooks.doubleApplied,
+      hooks.p99Ms.toFixed(0),
+    ]
+    const after = [
+      `${hooks.workers} worker process(es), ${hooks.concurrency} deliveries at a time; CPU per delivery ${hooks.serverCpuMsPerDelivery.toFixed(2)} ms (server), per event ${hooks.workerCpuMsPerEvent.toFixed(2)} ms (workers); load average ${hooks.loadAverage.toFixed(1)}. Target ≥ 500 applied/s: ${met(hooks.appliedPerSecond >= 500)}`,
+      '',
+    ]
+    const title = 'Stripe webhook ingestion (signed, 30 % duplicates, 5 % failing then replayed)'
+    lines.push(...section(title, headings, 'rrrrrlrr', [row], after))
+  }
   if (results.problems.length)
     lines.push('## Problems', '', ...results.problems.map((p) => `- ${p}`), '')
   return lines.join('\n')
@@ -361,16 +478,33 @@ try {
     await runBench('http')
     await runBench('checkout')
     await runBench('workspace')
-    await lighthouse('storefront', '/s/demo')
     if (!SKIP.has('lighthouse')) {
+      // One store per theme the demo data has: demo (classic), acme (souq)
+      for (const slug of ['demo', 'acme']) await lighthouseStore(slug)
       await lighthouse('overview', '/dashboard', { Cookie: await demoOwnerCookie() })
     }
+    await server.stop()
+    server = undefined
+  }
+  if (!SKIP.has('load')) {
+    // The magic-link answer carries its token only outside production; loopback is the
+    // trusted proxy, so each member signs in from an address of their own
+    const port = String(Number(PORT) + 2)
+    const base = `http://localhost:${port}`
+    console.log(`\nstarting a development-mode server on ${base} for the load report`)
+    server = await startServer(base, {
+      NODE_ENV: 'development',
+      PORT: port,
+      TRUSTED_PROXIES: 'loopback',
+    })
+    await runBench('load_report', base)
     await server.stop()
     server = undefined
   }
   await runBench('provisioning')
   await runBench('rls_cost')
   await runBench('csv_import')
+  await runBench('webhook_ingestion')
 } catch (error) {
   results.problems.push(String(error?.stack || error))
 } finally {

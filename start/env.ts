@@ -49,4 +49,16 @@ export default await Env.create(new URL('../', import.meta.url), {
   STRIPE_API_HOST: Env.schema.string.optional({ format: 'host' }),
   STRIPE_API_PORT: Env.schema.number.optional(),
   STRIPE_API_PROTOCOL: Env.schema.enum.optional(['http', 'https'] as const),
+
+  /** Where product media is kept: the local disk (default) or S3 (needs @aws-sdk packages) */
+  DRIVE_DISK: Env.schema.enum.optional(['fs', 's3'] as const),
+  S3_BUCKET: Env.schema.string.optional(),
+  S3_REGION: Env.schema.string.optional(),
+  S3_ENDPOINT: Env.schema.string.optional(),
+  S3_ACCESS_KEY_ID: Env.schema.string.optional(),
+  S3_SECRET_ACCESS_KEY: Env.schema.string.optional(),
+  S3_PUBLIC_URL: Env.schema.string.optional(),
+
+  /** Set only by the benchmark's server: lets it ask for storefront pages uncached */
+  BENCH_PAGE_CACHE_BYPASS: Env.schema.boolean.optional(),
 })

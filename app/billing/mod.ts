@@ -9,14 +9,36 @@ import { checkPlanCapacity } from './services/plan_caps.js'
 export type { SubscriptionChanged } from './events.js'
 export type { SubscriptionStatus } from './services/subscription_state.js'
 export type { PlanLimits, LimitKey } from './services/plan_limits.js'
+export {
+  WEBHOOK_EVENT_STATUSES,
+  findWebhookEvent,
+  listWebhookEvents,
+  webhookProviders,
+} from './queries/webhook_ledger.js'
+export type {
+  WebhookLedgerEntry,
+  WebhookLedgerFilters,
+  WebhookLedgerRow,
+} from './queries/webhook_ledger.js'
+export type { WebhookEventStatus } from './models/webhook_event.js'
+export { default as ReplayWebhookEvent } from './operations/replay_webhook_event.js'
+export type { ReplayResult } from './operations/replay_webhook_event.js'
+// The SDK wrapper, for the storefront's card payments with each store's own Stripe account
+export {
+  createStripeClient,
+  verifiedStripeEvent,
+  WebhookSignatureInvalid,
+} from './services/stripe_client.js'
+export type { StripeApiAddress } from './services/stripe_client.js'
 
 const StartFreePlan = () => import('./listeners/start_free_plan.js')
+const MailWritesPaused = () => import('./listeners/mail_writes_paused.js')
 
 /** Billing: plans, each store's subscription, and the Stripe webhook ledger. */
 export const billingModule = defineModule({
   name: 'billing',
   dependsOn: ['core', 'tenancy', 'identity'],
-  tables: ['plans', 'subscriptions', 'webhook_events'],
+  tables: ['plans', 'subscriptions', 'webhook_events', 'billing_notices'],
   routes: billingRoutes,
   // Writes of a store whose payment is overdue answer 402, behind every dashboard and API route
   tenantMiddleware: [() => import('./middleware/write_gate_middleware.js')],
@@ -38,6 +60,7 @@ export const billingModule = defineModule({
   ],
   listeners: {
     'store:created': [[StartFreePlan, 'handle']],
+    'billing:subscription_changed': [[MailWritesPaused, 'handle']],
   },
   commands: [
     () => import('./commands/plan_list.js'),
@@ -45,6 +68,7 @@ export const billingModule = defineModule({
     () => import('./commands/plan_update.js'),
     () => import('./commands/billing_set_plan.js'),
     () => import('./commands/billing_replay.js'),
+    () => import('./commands/demo_billing.js'),
   ],
   jobs: [() => import('./jobs/apply_webhook_event_job.js')],
   boot() {

@@ -9,7 +9,13 @@ import coreRoutes from './routes.js'
 export * from './services/money.js'
 export * from './services/errors.js'
 export { clock } from './services/clock.js'
-export { ensureCapacity, registerCapacityCheck, countRows } from './services/capacity.js'
+export {
+  ensureCapacity,
+  registerCapacityCheck,
+  countRows,
+  registerUsageCount,
+  currentUsage,
+} from './services/capacity.js'
 export { followedBy } from './services/middleware_chain.js'
 export type { CapacityResource, CapacityCheck, CapacityRequest } from './services/capacity.js'
 export { readRequestText } from './services/request_text.js'

@@ -65,7 +65,7 @@ export const identityModule = defineModule({
     'store:delete': ['owner'],
     'ownership:transfer': ['owner'],
   },
-  tokenAbilities: { 'store:read': null, 'team:read': null },
+  tokenAbilities: { 'store:read': null, 'team:read': null, 'team:write': 'team:manage' },
   listeners: {
     'member:invited': [[MemberActivity, 'memberInvited']],
     'invitation:revoked': [[MemberActivity, 'invitationRevoked']],

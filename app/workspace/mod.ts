@@ -1,7 +1,9 @@
 import './events.js'
-import { defineModule } from '#core/mod'
+import { countRows, defineModule, registerUsageCount } from '#core/mod'
 import { ROLES } from '#identity/mod'
 import workspaceRoutes from './routes.js'
+import Project from './models/project.js'
+import Task from './models/task.js'
 
 export type { WorkspaceEvent, TaskEvent } from './events.js'
 export type { TaskStatus } from './services/board.js'
@@ -34,6 +36,12 @@ export const workspaceModule = defineModule({
     'tasks:read': ROLES,
     'tasks:write': WRITERS,
   },
+  tokenAbilities: {
+    'projects:read': 'projects:read',
+    'projects:write': 'projects:write',
+    'tasks:read': 'tasks:read',
+    'tasks:write': 'tasks:write',
+  },
   listeners: {
     'workspace:project_created': [[WorkspaceActivity, 'projectCreated']],
     'workspace:project_updated': [[WorkspaceActivity, 'projectUpdated']],
@@ -44,5 +52,10 @@ export const workspaceModule = defineModule({
     'workspace:task_moved': [[WorkspaceActivity, 'taskMoved']],
     'workspace:task_deleted': [[WorkspaceActivity, 'taskDeleted']],
     'member:removed': [[UnassignDepartedMember, 'memberRemoved']],
+  },
+  boot() {
+    // Shown against the plan's caps on the billing page: the counts the caps check
+    registerUsageCount('projects', () => countRows(Project.query().count('* as total')))
+    registerUsageCount('tasks', () => countRows(Task.query().count('* as total')))
   },
 })

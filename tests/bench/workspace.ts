@@ -52,7 +52,8 @@ async function measure(target: Target) {
     headers: target.headers,
     body: target.body,
   })
-  const expected = result.statusCodeStats?.[String(target.expect)]?.count ?? 0
+  const codes = (result.statusCodeStats ?? {}) as Record<string, { count?: number }>
+  const expected = codes[String(target.expect)]?.count ?? 0
   return {
     label: target.label,
     rps: result.requests.mean,

@@ -1,5 +1,6 @@
 /// <reference lib="dom" />
 import { test } from '@japa/runner'
+import db from '@adonisjs/lucid/services/db'
 import type { Page } from 'playwright-core'
 import { SuspendStore, withTenant } from '#tenancy/mod'
 import { CreateProduct } from '#catalog/mod'
@@ -328,6 +329,19 @@ test.group('Accessibility (axe-core)', () => {
         status: 'rejected',
         problems: [{ line: 3, column: 'price', message: 'Every variant needs a price.' }],
       })
+      const ledgerEventId = unique('evt_a11y_')
+      const [ledgerEntry] = await db
+        .table('webhook_events')
+        .insert({
+          provider: 'stripe',
+          event_id: ledgerEventId,
+          type: 'customer.subscription.updated',
+          payload: JSON.stringify({ id: ledgerEventId, type: 'customer.subscription.updated' }),
+          status: 'failed',
+          attempts: 1,
+          last_error: 'No plan has the Stripe price price_a11y',
+        })
+        .returning('id')
       const project = await seedProject(fixture, 'Summer launch')
       for (const [title, status] of [
         ['Shoot', 'todo'],
@@ -353,6 +367,9 @@ test.group('Accessibility (axe-core)', () => {
         `/dashboard/projects/${project.id}/tasks`,
         '/dashboard/billing',
         '/admin',
+        '/admin/webhook-events',
+        `/admin/webhook-events?q=${ledgerEventId}&status=failed`,
+        `/admin/webhook-events/${ledgerEntry.id}`,
       ]) {
         await audit(page, path, lang)
       }

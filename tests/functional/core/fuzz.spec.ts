@@ -191,7 +191,7 @@ async function assertAnsweredWell(assert: Assert, what: string, attempts: Attemp
 const urlOf = (route: TableRoute, param: string | undefined) =>
   urlFor(route.pattern, param === undefined ? undefined : () => encode(param))
 
-const QUERY_FIELDS = ['lang', 'to', 'page']
+const QUERY_FIELDS = ['lang', 'to', 'page', 'period', 'from', 'touch']
 const QUERY_ODDITIES = ODDITIES.filter((oddity) => oddity.form('q').length < 8192)
 
 test.group('Fuzz: odd input to every route', (group) => {

@@ -91,9 +91,21 @@ export const FORM_FIELDS = [
   'perCustomerLimit',
   'active',
   'returnTo',
+  'token',
+  'store',
+  'archived',
+  'secretKey',
+  'webhookSecret',
+  'plan',
+  'key',
+  'altText',
 ]
 
 const READ_METHODS = ['GET', 'HEAD', 'OPTIONS']
+
+/** Per route pattern, the parameters its matchers hold to a UUID (`:product_id`, `:store` of a webhook) */
+const uuidParams = new Map<string, Set<string>>()
+const UUID_SAMPLE = '6f1d2c3b-4a5e-4f60-8a7b-9c0d1e2f3a4b'
 
 function routeTable(): TableRoute[] {
   // Tests are declared before the test server starts, so the route table is
@@ -101,13 +113,17 @@ function routeTable(): TableRoute[] {
   router.commit()
   return Object.values(router.toJSON())
     .flat()
-    .flatMap((route) =>
-      route.methods.map((method) => ({
+    .flatMap((route) => {
+      const matched = Object.entries(route.matchers ?? {})
+        .filter(([, matcher]) => matcher.match?.test(UUID_SAMPLE) && !matcher.match.test('x'))
+        .map(([param]) => param)
+      uuidParams.set(route.pattern, new Set(matched))
+      return route.methods.map((method) => ({
         method,
         pattern: route.pattern,
         name: route.name ?? route.pattern,
       }))
-    )
+    })
 }
 
 export function writeRoutes() {
@@ -120,8 +136,10 @@ export function getRoutes() {
 
 /** A URL for `pattern`, each parameter filled by `fill` (a fresh id or slug by default). */
 export function urlFor(pattern: string, fill?: (param: string) => string) {
+  const uuids = uuidParams.get(pattern)
+  const isId = (param: string) => param === 'id' || param.endsWith('Id') || uuids?.has(param)
   return pattern.replace(/:(\w+)/g, (_, param: string) =>
-    fill ? fill(param) : param === 'id' || param.endsWith('Id') ? randomUUID() : unique(param)
+    fill ? fill(param) : isId(param) ? randomUUID() : unique(param)
   )
 }
 

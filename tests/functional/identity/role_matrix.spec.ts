@@ -4,8 +4,10 @@ import router from '@adonisjs/core/services/router'
 import {
   Membership,
   ROLES,
+  issueApiToken,
   permissionMatrix,
   permissionNames,
+  roleMayGrant,
   type Permission,
   type Role,
 } from '#identity/mod'
@@ -15,6 +17,9 @@ import { modules } from '#start/modules'
 import { createStore, uniqueEmail, type TestStore } from '#tests/helpers'
 import { formAs, membershipIdOf } from './support.js'
 import { seedProject } from '../workspace/support.js'
+import { seedProduct } from '../catalog/support.js'
+import { placeOrder } from '../storefront/orders_support.js'
+import { bearer, tokenFor } from '../workspace/api_support.js'
 
 /**
  * The matrix as the product defines it, written out independently of the
@@ -25,6 +30,7 @@ const EXPECTED: Record<Permission, Role[]> = {
   'catalog:write': ['owner', 'admin', 'member'],
   'orders:read': ['owner', 'admin', 'finance', 'member'],
   'orders:write': ['owner', 'admin', 'member'],
+  'analytics:read': ['owner', 'admin', 'finance'],
   'projects:read': ['owner', 'admin', 'finance', 'member'],
   'projects:write': ['owner', 'admin', 'member'],
   'tasks:read': ['owner', 'admin', 'finance', 'member'],
@@ -79,6 +85,13 @@ const ROUTES: Partial<Record<Permission, RouteRequest>> = {
     return page(`/dashboard/projects/${project.id}/tasks/create`)(client, setup, role)
   },
   'orders:read': page('/dashboard/orders'),
+  'orders:write': async (client, setup, role) => {
+    const { order } = await placeOrder(client, setup)
+    return formAs(client, setup.members[role], 'put', `/dashboard/orders/${order.id}/status`, {
+      status: 'paid',
+    })
+  },
+  'analytics:read': page('/dashboard/analytics/attribution'),
   'projects:read': page('/dashboard/projects'),
   'billing:manage': page('/dashboard/billing'),
   'usage:read': page('/dashboard/usage'),
@@ -109,13 +122,60 @@ const ALLOWED_STATUS: Partial<Record<Permission, number>> = {
   'tasks:read': 200,
   'tasks:write': 200,
   'orders:read': 200,
+  'orders:write': 302,
+  'analytics:read': 200,
   'projects:read': 200,
   'billing:manage': 200,
   'usage:read': 200,
   'pricing:manage': 200,
 }
 
-const WITHOUT_ROUTES: Permission[] = ['orders:write']
+const WITHOUT_ROUTES: Permission[] = []
+
+/** Further routes behind a permission that guards one above, with what an allowed role gets */
+const MORE_ROUTES: [Permission, string, RouteRequest, number][] = [
+  [
+    'catalog:write',
+    'POST /dashboard/catalog/products/:product_id/media-uploads',
+    async (client, setup, role) => {
+      const { product } = await seedProduct(setup)
+      return formAs(
+        client,
+        setup.members[role],
+        'post',
+        `/dashboard/catalog/products/${product.id}/media-uploads`
+      )
+    },
+    201,
+  ],
+  [
+    'billing:manage',
+    'POST /dashboard/billing/checkout-sessions',
+    (client, setup, role) =>
+      formAs(client, setup.members[role], 'post', '/dashboard/billing/checkout-sessions', {
+        plan: 'pro',
+      }),
+    409, // without Stripe keys, as in the test environment
+  ],
+  [
+    'billing:manage',
+    'POST /dashboard/billing/portal-sessions',
+    (client, setup, role) =>
+      formAs(client, setup.members[role], 'post', '/dashboard/billing/portal-sessions'),
+    409,
+  ],
+  [
+    'orders:write',
+    'PUT /dashboard/orders/:id/notes',
+    async (client, setup, role) => {
+      const { order } = await placeOrder(client, setup)
+      return formAs(client, setup.members[role], 'put', `/dashboard/orders/${order.id}/notes`, {
+        notes: 'Matrix',
+      })
+    },
+    302,
+  ],
+]
 
 test.group('Role matrix / the model', () => {
   test('the matrix names every permission the product defines, and no others', ({ assert }) => {
@@ -189,6 +249,18 @@ test.group('Role matrix / routes', () => {
     }
   }
 
+  for (const [permission, label, request, wanted] of MORE_ROUTES) {
+    for (const role of ROLES) {
+      const expected = allowed(permission, role)
+      test(`${label} (${permission}): a ${role} is ${expected ? 'let through' : 'refused with 403'}`, async ({
+        client,
+      }) => {
+        const response = await request(client, await createStore(), role)
+        response.assertStatus(expected ? wanted : 403)
+      })
+    }
+  }
+
   test('a refused JSON caller gets {errors:[…]} with 403', async ({ client, assert }) => {
     const { members } = await createStore()
     const response = await client
@@ -199,6 +271,104 @@ test.group('Role matrix / routes', () => {
     assert.isArray(response.body().errors)
     assert.isString(response.body().errors[0].message)
   })
+})
+
+test.group('Role matrix / orders API tokens (orders:read, orders:write)', () => {
+  for (const role of ROLES) {
+    const writes = allowed('orders:write', role)
+    test(`a ${role} ${writes ? 'may' : 'may not'} hold orders:write; every role reads orders`, async ({
+      client,
+      assert,
+    }) => {
+      const setup = await createStore()
+      const { order } = await placeOrder(client, setup)
+      const issue = (abilities: ('orders:read' | 'orders:write')[]) =>
+        withTenant(setup.store, async () => {
+          const membership = await Membership.findByOrFail('userId', setup.members[role].id)
+          return (await issueApiToken(membership, { name: 'matrix', abilities })).plain
+        })
+      const reader = await issue(['orders:read'])
+      ;(await client.get(`/api/v1/orders/${order.id}`).bearerToken(reader)).assertStatus(200)
+      const status = `/api/v1/orders/${order.id}/status`
+      ;(await client.put(status).bearerToken(reader).json({ status: 'paid' })).assertStatus(403)
+      if (!writes) {
+        await assert.rejects(() => issue(['orders:write']))
+        return
+      }
+      const writer = await issue(['orders:write'])
+      ;(await client.put(status).bearerToken(writer).json({ status: 'paid' })).assertStatus(200)
+      const notes = `/api/v1/orders/${order.id}/notes`
+      ;(await client.put(notes).bearerToken(writer).json({ notes: 'Matrix' })).assertStatus(200)
+    })
+  }
+})
+
+test.group('Role matrix / workspace and team API tokens', () => {
+  /** One request per token ability, sent with a token carrying all its holder's role may hold */
+  const API_ROUTES: [
+    string,
+    string,
+    (client: any, setup: TestStore, token: string) => any,
+    number,
+  ][] = [
+    [
+      'projects:read',
+      'GET /api/v1/projects',
+      (c, _s, t) => bearer(c, 'get', '/api/v1/projects', t),
+      200,
+    ],
+    [
+      'projects:write',
+      'POST /api/v1/projects',
+      (c, _s, t) => bearer(c, 'post', '/api/v1/projects', t, { name: 'Matrix' }),
+      201,
+    ],
+    [
+      'tasks:read',
+      'GET /api/v1/projects/:projectId/tasks',
+      async (c, s, t) => bearer(c, 'get', `/api/v1/projects/${(await seedProject(s)).id}/tasks`, t),
+      200,
+    ],
+    [
+      'tasks:write',
+      'POST /api/v1/projects/:projectId/tasks',
+      async (c, s, t) =>
+        bearer(c, 'post', `/api/v1/projects/${(await seedProject(s)).id}/tasks`, t, {
+          title: 'Matrix',
+        }),
+      201,
+    ],
+    [
+      'team:read',
+      'GET /api/v1/invitations',
+      (c, _s, t) => bearer(c, 'get', '/api/v1/invitations', t),
+      200,
+    ],
+    [
+      'team:write',
+      'POST /api/v1/invitations',
+      (c, _s, t) =>
+        bearer(c, 'post', '/api/v1/invitations', t, {
+          email: uniqueEmail('matrix'),
+          role: 'member',
+        }),
+      201,
+    ],
+  ]
+
+  for (const [ability, label, request, wanted] of API_ROUTES) {
+    for (const role of ROLES) {
+      const holds = roleMayGrant(role, ability)
+      test(`${label} (${ability}): a ${role}'s token is ${holds ? 'let through' : 'refused with 403'}`, async ({
+        client,
+      }) => {
+        const setup = await createStore()
+        const token = await tokenFor(setup.store, setup.members[role])
+        const response = await request(client, setup, token)
+        response.assertStatus(holds ? wanted : 403)
+      })
+    }
+  }
 })
 
 test.group('Role matrix / navigation', () => {
@@ -245,4 +415,21 @@ test.group('Role matrix / navigation', () => {
     assert.include(ownerPage.text(), 'API tokens')
     assert.notInclude(memberPage.text(), 'API tokens')
   })
+})
+
+test.group('Role matrix / card payment keys (store:manage)', () => {
+  for (const role of ROLES) {
+    const expected = allowed('store:manage', role)
+    test(`a ${role} ${expected ? 'may' : 'may not'} set and remove the store's Stripe keys`, async ({
+      client,
+    }) => {
+      const setup = await createStore()
+      const url = '/dashboard/orders/settings/card-payments'
+      const keys = { secretKey: 'sk_test_matrix1234', webhookSecret: 'whsec_matrix1234' }
+      const saved = await formAs(client, setup.members[role], 'put', url, keys)
+      saved.assertStatus(expected ? 302 : 403)
+      const removed = await formAs(client, setup.members[role], 'delete', url)
+      removed.assertStatus(expected ? 302 : 403)
+    })
+  }
 })

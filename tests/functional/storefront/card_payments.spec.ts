@@ -127,6 +127,13 @@ test.group('Card payments | the merchant sets up Stripe', () => {
     assert.exists(entry)
     assert.notInclude(JSON.stringify(entry), fixture.secretKey)
     assert.notInclude(JSON.stringify(entry), fixture.webhookSecret)
+    const log = await client.get('/dashboard/activity?lang=en').loginAs(fixture.owner)
+    log.assertStatus(200)
+    assert.include(
+      log.text(),
+      `set up card payments (Stripe key ending …${fixture.secretKey.slice(-4)})`
+    )
+    assert.notInclude(log.text(), fixture.secretKey)
   })
 
   test('keys without the Stripe prefixes are refused with 422 and nothing is saved', async ({

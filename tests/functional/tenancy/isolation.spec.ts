@@ -1,7 +1,7 @@
 import { test } from '@japa/runner'
 import router from '@adonisjs/core/services/router'
 import db from '@adonisjs/lucid/services/db'
-import { randomBytes } from 'node:crypto'
+import { randomBytes, randomUUID } from 'node:crypto'
 import { Membership, tokenAbilityNames, issueApiToken } from '#identity/mod'
 import {
   MissingTenantContext,
@@ -12,9 +12,11 @@ import {
 } from '#tenancy/mod'
 import { createStore, unique, type TestStore } from '#tests/helpers'
 import { seedCategory, seedProduct } from '#tests/functional/catalog/support'
+import { seedMedia } from '#tests/functional/catalog/media_support'
 import { seedProject, seedTask } from '#tests/functional/workspace/support'
 import { placeOrder } from '#tests/functional/storefront/orders_support'
 import { startImportRun } from '#catalog/services/import_runs'
+import { SaveCardPaymentKeys } from '#storefront/operations/card_payment_keys'
 
 /*
 |--------------------------------------------------------------------------
@@ -44,6 +46,12 @@ const PUBLIC_ROUTES: RegExp[] = [
   /^admin\./,
   // signed by Stripe, no session: covered in tests/functional/billing/webhooks.spec.ts
   /^stripe_webhooks\./,
+  // a signed upload URL (the signature names the store) and content-named public images:
+  // covered in tests/functional/catalog/media.spec.ts
+  /^media_uploads\.update$/,
+  /^media_files\.show$/,
+  // a store's own Stripe account, signed with its secret: tests/functional/storefront/card_payments.spec.ts
+  /^store_stripe_webhooks\./,
 ]
 
 const CRAWLED_PREFIX = /^\/(dashboard|api)(\/|$)/
@@ -81,6 +89,7 @@ interface Victim {
   invitationId: string
   apiTokenId: string
   productId: string
+  mediaId: string
   variantId: string
   categoryId: string
   importRunId: string
@@ -97,14 +106,18 @@ const RECORD_TABLES = [
   'products',
   'product_variants',
   'stock_movements',
+  'product_media',
   'projects',
   'tasks',
   'orders',
   'order_lines',
+  'visits',
   'storefront_settings',
   'subscriptions',
   'discount_codes',
   'discount_redemptions',
+  'billing_notices',
+  'store_card_payments',
 ]
 
 async function victimStore(client: any): Promise<Victim> {
@@ -138,6 +151,7 @@ async function victimStore(client: any): Promise<Victim> {
   const productTitle = unique('victimproduct')
   const { product, variants } = await seedProduct(fixture, { title: productTitle, stock: 50 })
   const category = await seedCategory(fixture, unique('victimcategory'))
+  const media = await seedMedia(fixture, product.id)
   const importRun = await startImportRun(store.id, owner.id, 'victim.csv', 'handle,title,price\n')
   const project = await seedProject(fixture, unique('victimproject'))
   const task = await seedTask(fixture, project.id, unique('victimtask'))
@@ -160,12 +174,42 @@ async function victimStore(client: any): Promise<Victim> {
       })
       .returning('id')
   )
+  const campaign = unique('victimcampaign')
+  await withTenant(store, async () => {
+    await currentClient()
+      .table('visits')
+      .insert({
+        tenant_id: store.id,
+        id: randomUUID(),
+        occurred_at: new Date(),
+        path: '/',
+        landing: true,
+        source: campaign,
+        medium: 'cpc',
+        campaign,
+        device: 'desktop',
+        visitor_hash: 'f'.repeat(32),
+      })
+    await currentClient()
+      .from('orders')
+      .where('id', order.id)
+      .update({ last_touch_source: campaign, first_touch_campaign: campaign })
+  })
+  const stripeKey = unique('sk_test_victim')
+  await withTenant(store, () =>
+    new SaveCardPaymentKeys().handle({
+      actorUserId: owner.id,
+      secretKey: stripeKey,
+      webhookSecret: unique('whsec_victim'),
+    })
+  )
   return {
     fixture,
     membershipId: memberMembershipId,
     invitationId: invitation.id,
     apiTokenId,
     productId: product.id,
+    mediaId: media.id,
     variantId: variants[0].id,
     categoryId: category.id,
     importRunId: importRun.id,
@@ -175,6 +219,8 @@ async function victimStore(client: any): Promise<Victim> {
     discountCodeId: discount.id,
     secrets: [
       discountCode,
+      campaign,
+      stripeKey,
       productTitle,
       category.name,
       project.name,
@@ -231,12 +277,17 @@ const ID_RULES: [RegExp, keyof Victim][] = [
   [/^\/dashboard\/invitations\/:id$/, 'invitationId'],
   [/^\/dashboard\/api-tokens\/:id$/, 'apiTokenId'],
   [/^(\/dashboard\/catalog|\/api\/v1)\/products\/:id$/, 'productId'],
+  [/^\/dashboard\/catalog\/products\/:product_id$/, 'productId'],
+  [/^\/dashboard\/catalog\/products\/:product_id\/media\/:id$/, 'mediaId'],
   [/^\/dashboard\/catalog\/variants\/:id$/, 'variantId'],
   [/^(\/dashboard\/catalog|\/api\/v1)\/categories\/:id$/, 'categoryId'],
   [/^\/dashboard\/catalog\/product-imports\/:id$/, 'importRunId'],
   [/^\/dashboard\/projects\/:(id|projectId)$/, 'projectId'],
   [/^\/dashboard\/projects\/:projectId\/tasks\/:id$/, 'taskId'],
-  [/^\/dashboard\/orders\/:id$/, 'orderId'],
+  [/^\/api\/v1\/projects\/:(id|projectId)$/, 'projectId'],
+  [/^\/api\/v1\/tasks\/:id$/, 'taskId'],
+  [/^\/api\/v1\/invitations\/:id$/, 'invitationId'],
+  [/^(\/dashboard|\/api\/v1)\/orders\/:id$/, 'orderId'],
   [/^\/dashboard\/orders\/discounts\/:id$/, 'discountCodeId'],
 ]
 
@@ -290,6 +341,12 @@ test.group('Isolation harness | route table', () => {
       'stores.destroy',
       'api.store.show',
       'api.members.index',
+      'api.projects.update',
+      'api.tasks.destroy',
+      'api.invitations.destroy',
+      'api.auth_redemptions.store',
+      'api.orders.show',
+      'api.order_statuses.update',
     ]) {
       assert.include(names, name)
     }
