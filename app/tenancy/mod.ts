@@ -29,7 +29,6 @@ export type { UpdateStoreSettingsInput } from './operations/update_store_setting
 export { storesByIds, allStoresForPlatformAdmin } from './services/store_directory.js'
 export type { StoreOverview } from './services/store_directory.js'
 export { currentStoreSettings } from './services/store_settings.js'
-export { keptStorePage } from './services/store_pages.js'
 export type { StoreSettings } from './services/store_settings.js'
 export { recordActivity, recentActivity } from './services/activity_log.js'
 export type { ActivityEntry } from './services/activity_log.js'

@@ -5,11 +5,6 @@ import Membership from '../models/membership.js'
 import Invitation from '../models/invitation.js'
 import User from '../models/user.js'
 
-/** The current store's members, oldest first, with their accounts */
-export function listMembers() {
-  return Membership.query().preload('user').orderBy('created_at', 'asc')
-}
-
 /** How many members the current store has (asked once per unit of work) */
 export function countMembers(): Promise<number> {
   return onceInUnitOfWork('identity.memberCount', async () => {

@@ -20,10 +20,6 @@ function idKey(id: string) {
 export function settingsKey(id: string) {
   return `tenancy:settings:${id}`
 }
-/** Only ever in this process: the store's rendered pages */
-export function pagesKey(id: string) {
-  return `tenancy:pages:${id}`
-}
 
 async function fromRedis(
   key: string,
@@ -69,7 +65,7 @@ export const tenantDirectory = {
     const keys = [slugKey(tenant.slug), idKey(tenant.id)]
     if (tenant.customDomain) keys.push(domainKey(tenant.customDomain))
     await redis.del(...keys)
-    const everywhere = [...keys, settingsKey(tenant.id), pagesKey(tenant.id)]
+    const everywhere = [...keys, settingsKey(tenant.id)]
     localTenantCache.forget(everywhere)
     await redis.publish(FORGET_CHANNEL, JSON.stringify(everywhere))
   },
