@@ -1,17 +1,11 @@
-import { toDecimalString } from './money_api.js'
+import { moneyJson } from '#core/mod'
 import type Product from '../models/product.js'
 import type ProductVariant from '../models/product_variant.js'
 import type Category from '../models/category.js'
 import { readyPictures, type Picture } from '../queries/media.js'
 
-/**
- * Amounts in the API: whole minor units as a JSON number (exact: amounts
- * stay below 10^15, inside JavaScript's exact integers), the currency, and
- * the same amount as a decimal string for people reading it.
- */
 function moneyShape(amount: bigint | null, currency: string) {
-  if (amount === null) return null
-  return { amount: Number(amount), currency, decimal: toDecimalString({ amount, currency }) }
+  return amount === null ? null : moneyJson({ amount, currency })
 }
 
 function variantShape(variant: ProductVariant, currency: string) {

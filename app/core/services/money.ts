@@ -31,6 +31,7 @@ export {
   MoneyInputError,
   moneyErrorMessage,
   toDecimalString,
+  moneyJson,
   formatMoney,
 } from './money/decimal_text.js'
 export type { MoneyInputErrorCode } from './money/decimal_text.js'

@@ -1,14 +1,9 @@
-import { toDecimalString } from '#core/mod'
+import { moneyJson } from '#core/mod'
 import type Order from '../models/order.js'
 import type OrderLine from '../models/order_line.js'
 
-/**
- * Amounts in the API as the catalog's API gives them: whole minor units as
- * a JSON number (exact below 10^15), the currency, and the same amount as a
- * decimal string for people reading it.
- */
 function moneyShape(amount: bigint, currency: string) {
-  return { amount: Number(amount), currency, decimal: toDecimalString({ amount, currency }) }
+  return moneyJson({ amount, currency })
 }
 
 /** Each status the order reached, when, oldest first */

@@ -41,6 +41,15 @@ export function toDecimalString(value: Money): string {
   return toDecimal(toDinero(value))
 }
 
+/**
+ * An amount as every JSON API answers it: whole minor units as a JSON number
+ * (exact: amounts stay below 10^15, inside JavaScript's exact integers), the
+ * currency, and the same amount as a decimal string for people reading it.
+ */
+export function moneyJson(value: Money) {
+  return { amount: Number(value.amount), currency: value.currency, decimal: toDecimalString(value) }
+}
+
 const formatters = new BoundedMap<string, Intl.NumberFormat>(200)
 
 /**
