@@ -12,6 +12,9 @@ export default defineConfig({
   },
   worker: {
     prefix: `${env.get('REDIS_PREFIX', 'bazaar:')}bull`,
+    // Most jobs wait on PostgreSQL, Redis or mail rather than the CPU: a few at
+    // once keep the process busy while one waits
+    concurrency: Math.max(1, env.get('QUEUE_CONCURRENCY', 4)),
   },
   jobs: {
     attempts: 3,

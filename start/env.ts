@@ -35,6 +35,8 @@ export default await Env.create(new URL('../', import.meta.url), {
   REDIS_PORT: Env.schema.number(),
   REDIS_PASSWORD: Env.schema.string.optional(),
   REDIS_PREFIX: Env.schema.string.optional(),
+  /** Jobs one `queue:listen` process runs at once (4 unless set) */
+  QUEUE_CONCURRENCY: Env.schema.number.optional(),
 
   MAIL_MAILER: Env.schema.enum(['outbox', 'smtp'] as const),
   MAIL_FROM: Env.schema.string(),

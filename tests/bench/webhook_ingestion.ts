@@ -31,7 +31,7 @@ import { bootApp, percentile } from './boot.js'
 const EVENTS = Number(process.env.BENCH_WEBHOOK_EVENTS ?? 2000)
 const CONCURRENCY = Number(process.env.BENCH_WEBHOOK_CONCURRENCY ?? 32)
 const PORT = String(process.env.BENCH_WEBHOOK_PORT ?? 3391)
-/** `queue:listen` processes; config/queue.ts sets no concurrency, so each takes one job at a time */
+/** `queue:listen` processes, each running QUEUE_CONCURRENCY (4 unless set) jobs at once */
 const WORKERS = Math.max(1, Number(process.env.BENCH_WEBHOOK_WORKERS ?? 1))
 const BASE = `http://localhost:${PORT}`
 const DUPLICATE_SHARE = 0.3

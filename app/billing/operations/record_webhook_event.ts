@@ -16,14 +16,23 @@ export async function recordWebhookEvent(
   event: { id: string; type: string },
   payload: unknown
 ): Promise<RecordedEvent> {
+  // One round trip for a first delivery and for most second ones: the
+  // existing row is read in the same statement when the insert finds it
   const { rows } = await db.rawQuery(
-    `INSERT INTO webhook_events (provider, event_id, type, payload)
-     VALUES (?, ?, ?, ?::jsonb)
-     ON CONFLICT (provider, event_id) DO NOTHING
-     RETURNING id, status`,
-    [provider, event.id, event.type, JSON.stringify(payload)]
+    `WITH inserted AS (
+       INSERT INTO webhook_events (provider, event_id, type, payload)
+       VALUES (?, ?, ?, ?::jsonb)
+       ON CONFLICT (provider, event_id) DO NOTHING
+       RETURNING id, status
+     )
+     SELECT id, status, false AS duplicate FROM inserted
+     UNION ALL
+     SELECT id, status, true AS duplicate FROM webhook_events
+     WHERE provider = ? AND event_id = ? AND NOT EXISTS (SELECT 1 FROM inserted)`,
+    [provider, event.id, event.type, JSON.stringify(payload), provider, event.id]
   )
-  if (rows.length) return { id: rows[0].id, duplicate: false, status: rows[0].status }
+  if (rows.length) return { id: rows[0].id, duplicate: rows[0].duplicate, status: rows[0].status }
+  // The first delivery committed while this statement ran, after its snapshot was taken
   const existing = await db
     .from('webhook_events')
     .where({ provider, event_id: event.id })
