@@ -18,7 +18,13 @@ export function ignite() {
     app.booting(async () => {
       await import('#start/env')
     })
-    app.listen('SIGTERM', () => app.terminate())
+    app.listen('SIGTERM', async () => {
+      await app.terminate()
+      // A queue worker's open Redis connections would keep an Ace command
+      // alive after it terminated; a job cut short is taken again by BullMQ
+      // once it stalls, and every job here is safe to run twice
+      if (app.getEnvironment() === 'console') process.exit(process.exitCode ?? 0)
+    })
     app.listenIf(app.managedByPm2, 'SIGINT', () => app.terminate())
   })
 }
