@@ -8,8 +8,8 @@
 |                             `npm start` or `node ace db:seed`);
 |    tests/bench/checkout.ts  50 buyers racing for one product's stock on that server;
 |    tests/bench/workspace.ts the task list page and task create next to bare;
-| 3. Lighthouse 12 (npx) against /s/demo and the signed-in /dashboard on that
-|    server, then stops it;
+| 3. Lighthouse 12 (npx) against a store per theme (/s/demo classic, /s/acme souq,
+|    /s/maison boutique) and the signed-in /dashboard on that server, then stops it;
 | 4. tests/bench/provisioning.ts, tests/bench/rls_cost.ts and
 |    tests/bench/csv_import.ts (10,000 products), each booting the app in-process;
 | 5. tests/bench/webhook_ingestion.ts: signed Stripe deliveries (30 % duplicates,
@@ -98,12 +98,14 @@ async function runBench(name, base = BASE) {
 async function startServer(base = BASE, env = {}) {
   const server = spawn(process.execPath, [...TS, 'bin/server.ts'], {
     cwd: ROOT,
-    // BENCH_PAGE_CACHE_BYPASS: the http bench asks for storefront pages uncached too
+    // BENCH_PAGE_CACHE_BYPASS: the http bench asks for storefront pages uncached too.
+    // APP_URL: product pictures are absolute URLs on it, so Lighthouse loads them from this server
     env: {
       ...process.env,
       NODE_ENV: 'production',
       LOG_LEVEL: 'warn',
       PORT,
+      APP_URL: base,
       BENCH_PAGE_CACHE_BYPASS: 'true',
       ...env,
     },
@@ -226,7 +228,7 @@ async function lighthouse(name, pagePath, headers) {
  * weighted as Shopify weights its speed score (home 17 %, product 40 %,
  * collection 43 %).
  */
-async function lighthouseStore(slug) {
+async function lighthouseStore(slug, theme) {
   const home = await (await fetch(`${BASE}/s/${slug}`)).text()
   const category = /href="(\/s\/[^"]+\/categories\/[^"?#]+)"/.exec(home)?.[1]
   const product = /href="(\/s\/[^"]+\/products\/[^"?#]+)"/.exec(home)?.[1]
@@ -238,7 +240,9 @@ async function lighthouseStore(slug) {
   for (const [kind, pagePath] of Object.entries(pages)) {
     await lighthouse(`${slug}-${kind}`, pagePath)
     const entry = results.benches.lighthouse?.at(-1)
-    if (entry && entry.url === `${BASE}${pagePath}`) Object.assign(entry, { store: slug, kind })
+    if (entry && entry.url === `${BASE}${pagePath}`) {
+      Object.assign(entry, { store: `${slug} (${theme})`, kind })
+    }
   }
 }
 
@@ -479,8 +483,9 @@ try {
     await runBench('checkout')
     await runBench('workspace')
     if (!SKIP.has('lighthouse')) {
-      // One store per theme the demo data has: demo (classic), acme (souq)
-      for (const slug of ['demo', 'acme']) await lighthouseStore(slug)
+      // One store per theme the demo data has: demo (classic), acme (souq), maison (boutique)
+      const stores = { demo: 'classic', acme: 'souq', maison: 'boutique' }
+      for (const [slug, theme] of Object.entries(stores)) await lighthouseStore(slug, theme)
       await lighthouse('overview', '/dashboard', { Cookie: await demoOwnerCookie() })
     }
     await server.stop()

@@ -141,6 +141,7 @@ if (!stopping) {
       '  finance@demo.test    finance, store "demo"',
       '  member@demo.test     member, store "demo"',
       '  owner@acme.test      owner, store "acme"',
+      '  owner@maison.test    owner, store "maison"',
       '',
       'Ctrl-C stops the server and the worker.',
       '',

@@ -142,7 +142,12 @@ function runTests(values, args) {
     let output = ''
     const child = spawn(process.execPath, ['ace', 'test', ...args], {
       cwd: ROOT,
-      env: childEnv(values, { NODE_ENV: 'test', FORCE_COLOR: '0' }),
+      // Links the app writes in full (pictures, mails) point at the test server's own port
+      env: childEnv(values, {
+        NODE_ENV: 'test',
+        FORCE_COLOR: '0',
+        APP_URL: process.env.APP_URL ?? `http://localhost:${values.PORT}`,
+      }),
       stdio: ['inherit', 'pipe', 'inherit'],
     })
     child.stdout.on('data', (chunk) => {

@@ -131,6 +131,31 @@ const ACME_CATALOG: DemoCatalog = {
   ],
 }
 
+/**
+ * The third demo store, on the boutique theme, sells in euros (cents). Its
+ * tee, mug and tote carry the titles the demo orders and visits are made
+ * from (seedDemoOrders buys them by slug), so it gets orders of its own.
+ */
+const BOUTIQUE_CATALOG: DemoCatalog = {
+  skuPrefix: 'MAIS',
+  categories: ['Clothing', 'Knitwear', 'Accessories', 'Home'],
+  draft: 11,
+  products: [
+    ['Cotton Tee', 'Clothing', 3500, [['Size', ['XS', 'S', 'M', 'L']]], 10],
+    ['Silk Slip Dress', 'Clothing', 14900, [SIZES, ['Colour', ['Ivory', 'Black']]], 3],
+    ['Linen Wrap Dress', 'Clothing', 11900, [SIZES], 4],
+    ['Merino Cardigan', 'Knitwear', 12500, [SIZES, ['Colour', ['Oat', 'Forest']]], 5],
+    ['Cashmere Beanie', 'Knitwear', 6900, [['Colour', ['Camel', 'Charcoal']]], 8],
+    ['Canvas Tote', 'Accessories', 2900, [], 15],
+    ['Leather Crossbody Bag', 'Accessories', 18900, [['Colour', ['Cognac', 'Black']]], 2],
+    ['Gold Hoop Earrings', 'Accessories', 5900, [], 12],
+    ['Ceramic Mug', 'Home', 2400, [['Colour', ['Blush', 'Speckled White']]], 14],
+    ['Hand-Poured Candle', 'Home', 3200, [['Scent', ['Fig', 'Neroli', 'Cedar']]], 9],
+    ['Linen Cushion Cover', 'Home', 3900, [], 0],
+    ['Pleated Midi Skirt', 'Clothing', 9900, [SIZES], 6],
+  ],
+}
+
 /** The catalog's categories and products; what a store already has (by name, by title) is kept */
 async function seedCatalog(store: TenantSnapshot, catalog: DemoCatalog) {
   await withTenant(store, async () => {
@@ -177,6 +202,7 @@ export default class DemoSeeder extends BaseSeeder {
     await ensureUser('admin@bazaar.test', 'Platform Admin', true)
     const demo = await ensureStore('demo', 'Demo Store', 'owner@demo.test', 'classic')
     const acme = await ensureStore('acme', 'Acme Souq', 'owner@acme.test', 'souq')
+    const maison = await ensureStore('maison', 'Maison Boutique', 'owner@maison.test', 'boutique')
 
     for (const person of DEMO_TEAM) {
       const user = await ensureUser(person.email, person.fullName)
@@ -191,10 +217,13 @@ export default class DemoSeeder extends BaseSeeder {
     await new SetPlan().handle(acme, 'pro')
     await seedCatalog(demo, DEMO_CATALOG)
     await seedCatalog(acme, ACME_CATALOG)
-    await withTenant(demo, () => seedDemoProductImages())
-    await withTenant(acme, () => seedDemoProductImages())
+    // Twelve products stay within the free plan: one demo store shows the free plan's caps
+    await seedCatalog(maison, BOUTIQUE_CATALOG)
+    for (const store of [demo, acme, maison]) await withTenant(store, () => seedDemoProductImages())
     await withTenant(demo, () => seedDemoWorkspace())
-    await withTenant(demo, () => seedDemoOrders())
-    await withTenant(demo, () => seedDemoVisits())
+    for (const store of [demo, maison]) {
+      await withTenant(store, () => seedDemoOrders())
+      await withTenant(store, () => seedDemoVisits())
+    }
   }
 }
