@@ -8,11 +8,34 @@ import type { InferDriveDisks } from '@adonisjs/drive/types'
  * git) serves nothing by itself: uploads arrive through the catalog's
  * signed `PUT` route and resized images leave through its media route,
  * with long cache headers. S3 (or any S3-compatible store) is chosen with
- * `DRIVE_DISK=s3` and needs `@aws-sdk/client-s3` and
- * `@aws-sdk/s3-request-presigner` added to the project first; its service
- * is only declared when chosen, so the packages are not loaded otherwise.
+ * `DRIVE_DISK=s3`: browsers then `PUT` to the bucket with a presigned URL.
+ * Its service is only declared when chosen, so the AWS SDK is not loaded
+ * otherwise.
  */
 export const MEDIA_DISK = env.get('DRIVE_DISK', 'fs')
+
+const bucket = env.get('S3_BUCKET', '')
+const region = env.get('S3_REGION', 'auto')
+const endpoint = env.get('S3_ENDPOINT') || undefined
+// A path on the public URL is kept: keys are resolved against it, which drops a last segment without "/"
+const publicUrl = env.get('S3_PUBLIC_URL')?.replace(/\/*$/, '/') || undefined
+
+/**
+ * Where the resized images are read from by shoppers when not through the
+ * app's media route: a CDN or the bucket's public address, on S3 only.
+ */
+export const MEDIA_PUBLIC_URL = MEDIA_DISK === 's3' ? publicUrl : undefined
+
+/** The origin of MEDIA_PUBLIC_URL (for img-src), null when images come through the app */
+export const MEDIA_PUBLIC_ORIGIN = MEDIA_PUBLIC_URL ? new URL(MEDIA_PUBLIC_URL).origin : null
+
+/** The origin browsers upload to (for the dashboard's connect-src), null on the local disk */
+export const MEDIA_UPLOAD_ORIGIN =
+  MEDIA_DISK === 's3'
+    ? endpoint
+      ? new URL(endpoint).origin
+      : `https://${bucket}.s3.${region}.amazonaws.com`
+    : null
 
 const driveConfig = defineConfig({
   default: MEDIA_DISK,
@@ -29,16 +52,18 @@ const driveConfig = defineConfig({
               accessKeyId: env.get('S3_ACCESS_KEY_ID', ''),
               secretAccessKey: env.get('S3_SECRET_ACCESS_KEY', ''),
             },
-            region: env.get('S3_REGION', 'auto'),
-            bucket: env.get('S3_BUCKET', ''),
-            endpoint: env.get('S3_ENDPOINT'),
-            forcePathStyle: !!env.get('S3_ENDPOINT'),
-            cdnUrl: env.get('S3_PUBLIC_URL'),
+            region,
+            bucket,
+            endpoint,
+            forcePathStyle: !!endpoint,
+            cdnUrl: publicUrl,
             visibility: 'private',
+            // Buckets made today refuse ACLs (and R2 has none): objects stay as private as the bucket
+            supportsACL: false,
             // Presigned PUTs from browsers fail on S3-compatible stores otherwise
             requestChecksumCalculation: 'WHEN_REQUIRED',
             responseChecksumValidation: 'WHEN_REQUIRED',
-          } as any),
+          }),
         }
       : {}),
   },

@@ -1,5 +1,6 @@
 import env from '#start/env'
 import { defineConfig } from '@adonisjs/shield'
+import { MEDIA_PUBLIC_ORIGIN, MEDIA_UPLOAD_ORIGIN } from '#config/drive'
 
 export default defineConfig({
   csp: {
@@ -8,9 +9,15 @@ export default defineConfig({
       defaultSrc: [`'self'`],
       scriptSrc: [`'self'`],
       styleSrc: [`'self'`],
-      // Product images are served from the platform's host, also on a store's own host
-      imgSrc: [`'self'`, 'data:', new URL(env.get('APP_URL')).origin],
-      connectSrc: [`'self'`],
+      // Product images are served from the platform's host, also on a store's own host,
+      // or from the bucket's public address; the dashboard's uploads go to the bucket
+      imgSrc: [
+        `'self'`,
+        'data:',
+        new URL(env.get('APP_URL')).origin,
+        ...(MEDIA_PUBLIC_ORIGIN ? [MEDIA_PUBLIC_ORIGIN] : []),
+      ],
+      connectSrc: [`'self'`, ...(MEDIA_UPLOAD_ORIGIN ? [MEDIA_UPLOAD_ORIGIN] : [])],
       // Browsers hold a form's redirect to form-action too: billing's forms end on Stripe's pages
       formAction: [`'self'`, 'https://checkout.stripe.com', 'https://billing.stripe.com'],
       frameAncestors: [`'none'`],

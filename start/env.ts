@@ -52,13 +52,14 @@ export default await Env.create(new URL('../', import.meta.url), {
   STRIPE_API_PORT: Env.schema.number.optional(),
   STRIPE_API_PROTOCOL: Env.schema.enum.optional(['http', 'https'] as const),
 
-  /** Where product media is kept: the local disk (default) or S3 (needs @aws-sdk packages) */
+  /** Where product media is kept: the local disk (default) or S3 (or an S3-compatible store) */
   DRIVE_DISK: Env.schema.enum.optional(['fs', 's3'] as const),
   S3_BUCKET: Env.schema.string.optional(),
   S3_REGION: Env.schema.string.optional(),
   S3_ENDPOINT: Env.schema.string.optional(),
   S3_ACCESS_KEY_ID: Env.schema.string.optional(),
   S3_SECRET_ACCESS_KEY: Env.schema.string.optional(),
+  /** Where shoppers get resized images (a CDN); unset, the app's /media route streams them */
   S3_PUBLIC_URL: Env.schema.string.optional(),
 
   /** Set only by the benchmark's server: lets it ask for storefront pages uncached */

@@ -1,8 +1,10 @@
 /*
-| A product's image upload: asks for a signed URL, PUTs the file straight to
-| storage, then attaches the stored object to the product and reloads the
-| page (whose images panel follows the resizing). Without this file the form
-| posts the file as multipart, through the same checks. Loaded with <script src defer>.
+| A product's image upload: asks for a signed URL (the app's own on the local
+| disk, the bucket's on S3), PUTs the file straight to storage with the
+| headers it was told to send, then attaches the stored object to the product
+| and reloads the page (whose images panel follows the resizing). Without this
+| file the form posts the file as multipart, through the same checks. Loaded
+| with <script src defer>.
 */
 ;(function () {
   function enhance(form) {
@@ -30,17 +32,19 @@
       const button = form.querySelector('button[type=submit]')
       if (button) button.disabled = true
       try {
+        // The size is declared first: a presigned S3 URL signs it, so no other size is stored
         const signed = await fetch(form.dataset.signUrl, {
           method: 'POST',
           headers,
           credentials: 'same-origin',
+          body: JSON.stringify({ size: file.size }),
         })
         if (!signed.ok) throw new Error(await errorOf(signed))
         const { upload } = await signed.json()
         const stored = await fetch(upload.url, {
-          method: 'PUT',
+          method: upload.method || 'PUT',
           body: file,
-          headers: { 'content-type': 'application/octet-stream', 'accept': 'application/json' },
+          headers: Object.assign({ accept: 'application/json' }, upload.headers),
         })
         if (!stored.ok) throw new Error(await errorOf(stored))
         const attached = await fetch(upload.attach, {

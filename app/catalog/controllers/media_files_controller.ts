@@ -1,6 +1,6 @@
 import type { HttpContext } from '@adonisjs/core/http'
 import { NotFound } from '#core/mod'
-import { VARIANT_NAME, disk } from '../services/media_files.js'
+import { IMMUTABLE, VARIANT_NAME, disk } from '../services/media_files.js'
 import { say } from '../messages.js'
 
 /**
@@ -16,7 +16,7 @@ export default class MediaFilesController {
     const key = `media/${params.tenantId}/${name}`
     if (!(await disk().exists(key))) throw new NotFound(say('media.not_found'))
     const { contentLength } = await disk().getMetaData(key)
-    response.header('cache-control', 'public, max-age=31536000, immutable')
+    response.header('cache-control', IMMUTABLE)
     response.header('content-type', name.endsWith('.avif') ? 'image/avif' : 'image/webp')
     response.header('content-length', String(contentLength))
     response.header('x-content-type-options', 'nosniff')

@@ -13,6 +13,7 @@ import {
   MAX_MEDIA_PER_PRODUCT,
   deleteObjects,
   disk,
+  firstBytes,
   isUploadKeyOf,
   originalKey,
 } from '../services/media_files.js'
@@ -92,20 +93,28 @@ export default class AttachProductMedia {
     return media
   }
 
-  /** The upload's bytes if they are an image we take; otherwise it is deleted and refused */
+  /**
+   * The upload's bytes if they are an image we take; otherwise it is deleted
+   * and refused. Its size (a HEAD on S3) and its first bytes are judged
+   * before the whole of it is read.
+   */
   private async checked(key: string) {
     const refuse = async (error: Error) => {
       await deleteObjects([key])
       return error
     }
+    const notAnImage = () => refuse(new Invalid(say('media.not_an_image'), 'file'))
+    const tooLarge = () =>
+      refuse(new TooLarge(say('media.too_large', { mb: MAX_MEDIA_BYTES / 2 ** 20 })))
     const { contentLength } = await disk().getMetaData(key)
-    if (contentLength > MAX_MEDIA_BYTES) {
-      throw await refuse(new TooLarge(say('media.too_large', { mb: MAX_MEDIA_BYTES / 2 ** 20 })))
-    }
+    if (contentLength > MAX_MEDIA_BYTES) throw await tooLarge()
+    const type = await fileTypeFromBuffer(await firstBytes(key))
+    if (!type || !ACCEPTED_IMAGES[type.mime]) throw await notAnImage()
     const bytes = Buffer.from(await disk().getBytes(key))
-    const type = await fileTypeFromBuffer(bytes)
-    const size = type && ACCEPTED_IMAGES[type.mime] ? await imageSize(bytes) : null
-    if (!type || !size) throw await refuse(new Invalid(say('media.not_an_image'), 'file'))
+    // A presigned URL used again may have replaced the object since its HEAD
+    if (bytes.length > MAX_MEDIA_BYTES) throw await tooLarge()
+    const size = await imageSize(bytes)
+    if (!size) throw await notAnImage()
     return { bytes, contentType: type.mime, ...size }
   }
 

@@ -2,7 +2,7 @@ import emitter from '@adonisjs/core/services/emitter'
 import { tenantDirectory, withTenant } from '#tenancy/mod'
 import Product from '../models/product.js'
 import ProductMedia, { type MediaVariant } from '../models/product_media.js'
-import { deleteObjects, disk, variantKey } from './media_files.js'
+import { IMMUTABLE, deleteObjects, disk, variantKey } from './media_files.js'
 import { renderVariants } from './media_variants.js'
 
 /**
@@ -23,7 +23,8 @@ export async function processProductMedia(tenantId: string, mediaId: string) {
   const variants: MediaVariant[] = await Promise.all(
     rendered.map(async ({ format, width, height, hash, data }) => {
       const key = variantKey(tenantId, hash, width, format)
-      await disk().put(key, data, { contentType: `image/${format}` })
+      // Served straight from the bucket or its CDN when one is set: the same year as the media route
+      await disk().put(key, data, { contentType: `image/${format}`, cacheControl: IMMUTABLE })
       return { format, width, height, key, bytes: data.length }
     })
   )

@@ -185,6 +185,23 @@ test.group('Product media | uploads through a signed URL', () => {
     assert.lengthOf(await mediaRowsOf(fixture), 0)
   })
 
+  test('the upload URL names the headers to send, and a declared size over 10 MB gets none', async ({
+    client,
+    assert,
+  }) => {
+    const fixture = await createStore()
+    const { product } = await seedProduct(fixture)
+    const url = `${PRODUCTS}/${product.id}/media-uploads`
+    const sized = await jsonAs(client, fixture.owner, 'post', url, { size: 1234 })
+    sized.assertStatus(201)
+    assert.deepEqual(sized.body().upload.headers, { 'content-type': 'application/octet-stream' })
+    const tooBig = await jsonAs(client, fixture.owner, 'post', url, { size: 10 * 2 ** 20 + 1 })
+    tooBig.assertStatus(413)
+    const nonsense = await jsonAs(client, fixture.owner, 'post', url, { size: -3 })
+    nonsense.assertStatus(422)
+    assert.equal(nonsense.body().errors[0].field, 'size')
+  })
+
   test('a body the parser reads (JSON) is refused with 415 rather than stored empty', async ({
     client,
     assert,
