@@ -40,7 +40,7 @@ export default defineConfig({
   multipart: {
     autoProcess: false,
     convertEmptyStringsToNull: true,
-    processManually: ['/dashboard/catalog/products/:product_id/media'],
+    processManually: ['/dashboard/catalog/products/:product_id/media', '/dashboard/settings/logo'],
     limit: '5mb',
     types: ['multipart/form-data'],
   },

@@ -1,6 +1,6 @@
 import { defineModule, type RouteKit } from '#core/mod'
 import { ROLES } from '#identity/mod'
-import storefrontRoutes, { unknownStorePageRoute } from './routes.js'
+import storefrontRoutes, { storePreviewRoute, unknownStorePageRoute } from './routes.js'
 import shoppingRoutes from './shopping_routes.js'
 import discountRoutes from './discount_routes.js'
 import attributionRoutes from './attribution_routes.js'
@@ -61,6 +61,7 @@ export const storefrontModule = defineModule({
     attributionRoutes(kit)
     cardPaymentRoutes(kit)
     orderApiRoutes(kit)
+    storePreviewRoute(kit)
     unknownStorePageRoute(kit)
   },
   overviewPanels: [

@@ -7,6 +7,7 @@ const Searches = () => import('./controllers/searches_controller.js')
 const Sitemaps = () => import('./controllers/sitemaps_controller.js')
 const RobotsFiles = () => import('./controllers/robots_files_controller.js')
 const UnknownPages = () => import('./controllers/unknown_pages_controller.js')
+const StorePreviews = () => import('./controllers/store_previews_controller.js')
 
 export default function storefrontRoutes({ router, middleware }: RouteKit) {
   router
@@ -32,4 +33,15 @@ export function unknownStorePageRoute({ router, middleware }: RouteKit) {
     .get('/s/:store/*', [UnknownPages, 'show'])
     .as('storefront.unknown')
     .use(middleware.storefront())
+}
+
+/**
+ * The store's home page with the settings page's unsaved values, in that
+ * page's frame: for the members who may change the settings (`store:manage`).
+ */
+export function storePreviewRoute({ router, middleware, web }: RouteKit) {
+  router
+    .get('/dashboard/storefront/preview', [StorePreviews, 'show'])
+    .as('storefront_preview.show')
+    .use([...web(), middleware.dashboard(), middleware.permits('store:manage')])
 }

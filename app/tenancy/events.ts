@@ -15,6 +15,11 @@ export interface StoreSettingsValues {
   defaultCurrency: string
   defaultLocale: string
   tagline: string
+  /** The storefront blueprint (`STORE_THEMES`) and the accent from the palette */
+  theme: string
+  accentColor: string
+  /** The content hash the logo's files are named by; null for no logo */
+  logo: string | null
 }
 
 declare module '@adonisjs/core/types' {

@@ -4,6 +4,8 @@ import UpdateStoreSettings from '../operations/update_store_settings.js'
 import { currentTenant } from '../services/tenant_context.js'
 import { currentStoreSettings } from '../services/store_settings.js'
 import { STORE_LOCALES, storeSettingsValidator } from '../validators/store_settings_validator.js'
+import { ACCENT_PALETTE, STORE_THEMES } from '../services/store_look.js'
+import { LOGO_TYPES, MAX_LOGO_BYTES } from '../services/store_logo.js'
 
 /** Each supported currency as "KWD · Kuwaiti dinar", named in the viewer's language */
 function currencyOptions(locale: string) {
@@ -23,29 +25,54 @@ const LOCALE_NAMES: Record<(typeof STORE_LOCALES)[number], string> = {
   ar: 'العربية',
 }
 
+/**
+ * The settings page: the store's details and look, its logo, and the
+ * preview of its home page beside them (the storefront's preview route,
+ * fed the form's unsaved values).
+ */
+export async function renderSettingsPage(ctx: HttpContext, form: FormState) {
+  const store = currentTenant()
+  const settings = await currentStoreSettings()
+  const saved: Record<string, string> = {
+    storeName: store.name,
+    defaultCurrency: store.defaultCurrency,
+    defaultLocale: store.defaultLocale,
+    tagline: settings.tagline,
+    theme: settings.theme,
+    accentColor: settings.accentColor,
+  }
+  // After a refused save the fields show what was sent, an emptied one empty
+  const values = Object.fromEntries(
+    Object.entries(saved).map(([name, value]) => [
+      name,
+      name in form.old ? (form.old[name] ?? '') : value,
+    ])
+  )
+  const t = (key: string) => ctx.i18n.t(key)
+  return ctx.view.render('tenancy/settings', {
+    form,
+    values,
+    currencies: currencyOptions(ctx.i18n.locale),
+    locales: STORE_LOCALES.map((code) => ({ value: code, label: LOCALE_NAMES[code] })),
+    themes: STORE_THEMES.map((name) => ({
+      value: name,
+      label: t(`dashboard.settings.themes.${name}.label`),
+      description: t(`dashboard.settings.themes.${name}.description`),
+    })),
+    accents: ACCENT_PALETTE.map((accent) => ({
+      value: accent.color,
+      name: accent.name,
+      label: t(`dashboard.settings.accents.${accent.name}`),
+    })),
+    logo: settings.logoUrl ? { url: settings.logoUrl, srcset: settings.logoSrcset } : null,
+    logoTypes: LOGO_TYPES.join(','),
+    logoMaxMb: MAX_LOGO_BYTES / 2 ** 20,
+  })
+}
+
 export default class StoreSettingsController {
-  async #render(ctx: HttpContext, form: FormState) {
-    const store = currentTenant()
-    const settings = await currentStoreSettings()
-    const saved: Record<string, string> = {
-      storeName: store.name,
-      defaultCurrency: store.defaultCurrency,
-      defaultLocale: store.defaultLocale,
-      tagline: settings.tagline,
-    }
-    // After a refused save the fields show what was sent, an emptied one empty
-    const values = Object.fromEntries(
-      Object.entries(saved).map(([name, value]) => [
-        name,
-        name in form.old ? (form.old[name] ?? '') : value,
-      ])
-    )
-    return ctx.view.render('tenancy/settings', {
-      form,
-      values,
-      currencies: currencyOptions(ctx.i18n.locale),
-      locales: STORE_LOCALES.map((code) => ({ value: code, label: LOCALE_NAMES[code] })),
-    })
+  #render(ctx: HttpContext, form: FormState) {
+    return renderSettingsPage(ctx, form)
   }
 
   async edit(ctx: HttpContext) {
@@ -63,6 +90,8 @@ export default class StoreSettingsController {
           defaultCurrency: input.defaultCurrency,
           defaultLocale: input.defaultLocale,
           tagline: input.tagline ?? '',
+          theme: input.theme,
+          accentColor: input.accentColor,
         }),
     })
     if (wantsJson(ctx)) {

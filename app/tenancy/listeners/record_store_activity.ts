@@ -33,6 +33,9 @@ export default class RecordStoreActivity {
         changed: event.changed,
         currency: event.values.defaultCurrency,
         locale: event.values.defaultLocale,
+        theme: event.values.theme,
+        accent: event.values.accentColor,
+        logo: event.values.logo !== null,
       },
     })
   }

@@ -3,6 +3,7 @@ import type { NextFn } from '@adonisjs/core/types/http'
 import { storePathOnPlatform } from '#core/mod'
 import { tenantDirectory } from '../services/tenant_directory.js'
 import { withTenantOnDemand } from '../services/tenant_context.js'
+import { storeLogo } from '../services/store_settings.js'
 import { StoreNotFound, StoreUnavailable } from '../errors.js'
 
 /**
@@ -23,6 +24,8 @@ export default class StorefrontTenantMiddleware {
     ctx.view.share({
       store,
       storePath: (path = '/') => `${basePath}${path === '/' && basePath ? '' : path}` || '/',
+      // Read by the layout while the page renders, inside the store's unit of work
+      storeLogo,
     })
     if (store.status === 'suspended') throw new StoreUnavailable()
 

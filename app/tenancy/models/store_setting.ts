@@ -20,6 +20,10 @@ export default class StoreSetting extends compose(BaseModel, TenantScoped, Times
   @column({ prepare: (value: string[]) => JSON.stringify(value) })
   declare highlights: string[]
 
+  /** The content hash the logo's files are named by (services/store_logo.ts); null for none */
+  @column()
+  declare logoHash: string | null
+
   /** When the merchant last saved the settings page; null until they have */
   @column.dateTime()
   declare confirmedAt: DateTime | null

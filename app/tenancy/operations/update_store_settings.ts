@@ -8,28 +8,29 @@ import { currentTenant, joinAsTenant, type TenantSnapshot } from '../services/te
 import { tenantDirectory } from '../services/tenant_directory.js'
 import { currentStoreSettings } from '../services/store_settings.js'
 
-export interface UpdateStoreSettingsInput extends StoreSettingsValues {
+export interface UpdateStoreSettingsInput extends Omit<
+  StoreSettingsValues,
+  'theme' | 'accentColor' | 'logo'
+> {
   /** The member who saved the page; null for an operator */
   actorUserId: string | null
+  /** Absent: the saved look stays (callers that only set the store's words) */
+  theme?: string
+  accentColor?: string
 }
 
 /**
  * Saves the current store's settings page: its name, default currency and
- * language (on `tenants`) and its tagline (on `store_settings`), and marks
- * the settings confirmed. One transaction that locks the store's row, as
- * the other changes to a store do, and emits `store:settings_updated` as
- * that store; every process's tenant directory forgets the store only once
- * the change has committed, so no request caches the old currency again.
+ * language (on `tenants`) and its tagline, theme and accent (on
+ * `store_settings`), and marks the settings confirmed. One transaction that
+ * locks the store's row, as the other changes to a store do, and emits
+ * `store:settings_updated` as that store; every process's tenant directory
+ * forgets the store only once the change has committed, so no request
+ * caches the old currency or look again.
  */
 export default class UpdateStoreSettings {
   async handle(input: UpdateStoreSettingsInput): Promise<TenantSnapshot> {
     const { id } = currentTenant()
-    const values: StoreSettingsValues = {
-      storeName: input.storeName,
-      defaultCurrency: input.defaultCurrency,
-      defaultLocale: input.defaultLocale,
-      tagline: input.tagline,
-    }
     const snapshot = await db.transaction(async (trx) => {
       const tenant = await Tenant.query({ client: trx }).where('id', id).forUpdate().first()
       if (!tenant) throw new NotFound('This store no longer exists')
@@ -39,19 +40,40 @@ export default class UpdateStoreSettings {
         defaultLocale: tenant.defaultLocale,
       }
       tenant.merge({
-        name: values.storeName,
-        defaultCurrency: values.defaultCurrency,
-        defaultLocale: values.defaultLocale,
+        name: input.storeName,
+        defaultCurrency: input.defaultCurrency,
+        defaultLocale: input.defaultLocale,
       })
       await tenant.save()
       const after = tenant.toSnapshot()
 
       await joinAsTenant(trx, after, async () => {
         const settings = await StoreSetting.query().forUpdate().firstOrFail()
-        const changed = (Object.keys(values) as (keyof StoreSettingsValues)[]).filter((key) =>
-          key === 'tagline' ? settings.tagline !== values.tagline : before[key] !== values[key]
+        const values: StoreSettingsValues = {
+          storeName: input.storeName,
+          defaultCurrency: input.defaultCurrency,
+          defaultLocale: input.defaultLocale,
+          tagline: input.tagline,
+          theme: input.theme ?? settings.theme,
+          accentColor: input.accentColor ?? settings.accentColor,
+          logo: settings.logoHash,
+        }
+        const was: StoreSettingsValues = {
+          ...before,
+          tagline: settings.tagline,
+          theme: settings.theme,
+          accentColor: settings.accentColor,
+          logo: settings.logoHash,
+        }
+        const changed = (Object.keys(values) as (keyof StoreSettingsValues)[]).filter(
+          (key) => was[key] !== values[key]
         )
-        settings.merge({ tagline: values.tagline, confirmedAt: clock.now() })
+        settings.merge({
+          tagline: values.tagline,
+          theme: values.theme,
+          accentColor: values.accentColor,
+          confirmedAt: clock.now(),
+        })
         await settings.save()
         await emitter.emit('store:settings_updated', {
           tenantId: after.id,

@@ -50,6 +50,8 @@ const PUBLIC_ROUTES: RegExp[] = [
   // covered in tests/functional/catalog/media.spec.ts
   /^media_uploads\.update$/,
   /^media_files\.show$/,
+  // a store's logo files, public and named by their content: tests/functional/tenancy/store_look.spec.ts
+  /^store_logos\.show$/,
   // a store's own Stripe account, signed with its secret: tests/functional/storefront/card_payments.spec.ts
   /^store_stripe_webhooks\./,
 ]
