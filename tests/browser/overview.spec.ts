@@ -31,14 +31,14 @@ test.group('Overview and store settings (axe-core, the copy button)', () => {
       await audit(page, '/dashboard/settings', lang)
       // Refused: the form again with its messages
       await page.locator('#storeName').fill('')
-      await page.locator('#store-settings button[type="submit"]').click()
+      await page.locator('#store-settings button[type="submit"]:not([data-preview-button])').click()
       await page.waitForSelector('#storeName[aria-invalid="true"]')
       await assertAccessible(page, `/dashboard/settings with form errors (${lang})`)
 
       // Saved: a flash, then the checklist ticks the step
       await page.locator('#storeName').fill('Saved Goods')
       await page.locator('#tagline').fill('Fresh every morning')
-      await page.locator('#store-settings button[type="submit"]').click()
+      await page.locator('#store-settings button[type="submit"]:not([data-preview-button])').click()
       await page.waitForSelector('.flash')
       await assertAccessible(page, `/dashboard/settings after saving (${lang})`)
       await page.goto(`${BASE}/dashboard?lang=${lang}`)
