@@ -1,5 +1,9 @@
-import ProductMedia, { type MediaStatus } from '../models/product_media.js'
-import { mediaUrl, srcsetOf } from '../services/media_files.js'
+import ProductMedia, {
+  type MediaFormat,
+  type MediaStatus,
+  type MediaVariant,
+} from '../models/product_media.js'
+import { mediaUrl } from '../services/media_files.js'
 
 /** An image as a page or the API shows it: sizes per format, and what avoids layout shift */
 export interface Picture {
@@ -46,19 +50,27 @@ export function picturesOf(sources: PictureSource[]): Promise<Picture[]> {
 }
 
 export async function pictureOf(media: PictureSource): Promise<Picture> {
+  // Each file's address is made once: a page shows it in `files`, in a `srcset` and maybe as `src`
+  const urls = new Map<string, string>()
+  for (const variant of media.variants) urls.set(variant.key, await mediaUrl(variant.key))
+  const urlOf = (variant: MediaVariant) => urls.get(variant.key)!
+  const srcsetOf = (format: MediaFormat) =>
+    media.variants
+      .filter((variant) => variant.format === format)
+      .sort((a, b) => a.width - b.width)
+      .map((variant) => `${urlOf(variant)} ${variant.width}w`)
+      .join(', ')
   const webp = media.variants
     .filter((variant) => variant.format === 'webp')
     .sort((a, b) => b.width - a.width)
-  const files = await Promise.all(
-    [...media.variants]
-      .sort((a, b) => a.format.localeCompare(b.format) || a.width - b.width)
-      .map(async (variant) => ({
-        format: variant.format,
-        width: variant.width,
-        height: variant.height,
-        url: await mediaUrl(variant.key),
-      }))
-  )
+  const files = [...media.variants]
+    .sort((a, b) => a.format.localeCompare(b.format) || a.width - b.width)
+    .map((variant) => ({
+      format: variant.format,
+      width: variant.width,
+      height: variant.height,
+      url: urlOf(variant),
+    }))
   return {
     id: media.id,
     position: media.position,
@@ -66,9 +78,9 @@ export async function pictureOf(media: PictureSource): Promise<Picture> {
     width: media.width,
     height: media.height,
     status: media.status,
-    src: webp[0] ? await mediaUrl(webp[0].key) : null,
-    avifSrcset: await srcsetOf(media.variants, 'avif'),
-    webpSrcset: await srcsetOf(media.variants, 'webp'),
+    src: webp[0] ? urlOf(webp[0]) : null,
+    avifSrcset: srcsetOf('avif'),
+    webpSrcset: srcsetOf('webp'),
     files,
   }
 }

@@ -1,14 +1,20 @@
 import { paginate, type Pagination } from '#core/mod'
 import type { StrictValues } from '@adonisjs/lucid/types/querybuilder'
-import { currentClient, currentTenant, inUnitOfWork } from '#tenancy/mod'
+import {
+  currentClient,
+  currentTenant,
+  inUnitOfWork,
+  readAsTenant,
+  type ReadBinding,
+} from '#tenancy/mod'
 import { picturesOf, readyPicturesJson, type Picture } from './media.js'
 
 /*
 | What shoppers may see of the current store's catalog, as plain values:
 | only `active` products, with the variants a shopper picks from. Each
-| function is one statement in the store's unit of work (opened here when the
-| page has none yet), and the tenant is named in every query as well as
-| enforced by row-level security.
+| function is one statement in the store's unit of work, or, when the page
+| has none open, a single read of one round trip (`readAsTenant`), and the
+| tenant is named in every query as well as enforced by row-level security.
 */
 
 export const SHOP_SORTS = ['newest', 'price-asc', 'price-desc'] as const
@@ -121,21 +127,19 @@ export function productSearch(text: string, alias = 'products') {
  * sub-categories, siblings by position), with how many active products each
  * holds directly. A category whose parent is missing is shown at the top.
  */
-export function shopCategories(): Promise<ShopCategory[]> {
-  return inUnitOfWork(async () => {
-    const tenantId = currentTenant().id
-    const result = await currentClient().rawQuery(
-      `select c.id, c.parent_id, c.name, c.slug, c.updated_at,
+export async function shopCategories(): Promise<ShopCategory[]> {
+  const tenantId = currentTenant().id
+  const result = await readAsTenant(
+    `select c.id, c.parent_id, c.name, c.slug, c.updated_at,
               (select count(*)::int from products p
                 where p.tenant_id = c.tenant_id and p.category_id = c.id and p.status = 'active'
               ) as product_count
          from categories c
         where c.tenant_id = ?
         order by c.position, c.name, c.id`,
-      [tenantId]
-    )
-    return inTreeOrder(result.rows)
-  })
+    [tenantId]
+  )
+  return inTreeOrder(result.rows)
 }
 
 function inTreeOrder(rows: Record<string, any>[]): ShopCategory[] {
@@ -229,7 +233,7 @@ async function cardPage(query: CardQuery): Promise<ShopPage<ShopProductCard>> {
   const tenantId = currentTenant().id
   const rank = query.rank ? `, ${query.rank.sql} as rank` : ''
   const offset = (Math.max(1, query.page) - 1) * query.perPage
-  const result = await currentClient().rawQuery(
+  const result = await readAsTenant(
     `with matching as (
        select p.tenant_id, p.id, p.slug, p.title, p.currency, p.track_stock, p.created_at${rank}
          from products p
@@ -248,7 +252,7 @@ async function cardPage(query: CardQuery): Promise<ShopPage<ShopProductCard>> {
       query.perPage,
       query.perPage,
       query.perPage,
-    ]
+    ] as ReadBinding[]
   )
   const rows = result.rows as Record<string, any>[]
   const total = Number(rows[0]?.total ?? 0)
@@ -265,17 +269,15 @@ async function cardPage(query: CardQuery): Promise<ShopPage<ShopProductCard>> {
 }
 
 /** The store's latest active products, newest first */
-export function featuredProducts(limit = 8): Promise<ShopProductCard[]> {
-  return inUnitOfWork(async () => {
-    const page = await cardPage({
-      where: 'true',
-      bindings: [],
-      order: 'newest',
-      page: 1,
-      perPage: limit,
-    })
-    return page.items
+export async function featuredProducts(limit = 8): Promise<ShopProductCard[]> {
+  const page = await cardPage({
+    where: 'true',
+    bindings: [],
+    order: 'newest',
+    page: 1,
+    perPage: limit,
   })
+  return page.items
 }
 
 /** A page of the active products filed under any of `categoryIds` */
@@ -283,89 +285,83 @@ export function productsInCategories(
   categoryIds: string[],
   options: { sort: ShopSort; page: number; perPage?: number }
 ) {
-  return inUnitOfWork(() =>
-    cardPage({
-      where: 'p.category_id = any(?::uuid[])',
-      bindings: [categoryIds],
-      order: options.sort,
-      page: options.page,
-      perPage: options.perPage ?? SHOP_PAGE_SIZE,
-    })
-  )
+  return cardPage({
+    where: 'p.category_id = any(?::uuid[])',
+    bindings: [categoryIds],
+    order: options.sort,
+    page: options.page,
+    perPage: options.perPage ?? SHOP_PAGE_SIZE,
+  })
 }
 
 /** A page of the active products found for `text`, best match first */
 export function searchProducts(text: string, options: { page: number; perPage?: number }) {
   const search = productSearch(text, 'p')
-  return inUnitOfWork(() =>
-    cardPage({
-      where: search.where,
-      bindings: search.whereBindings,
-      order: 'rank',
-      rank: { sql: search.rank, bindings: search.rankBindings },
-      page: options.page,
-      perPage: options.perPage ?? SHOP_PAGE_SIZE,
-    })
-  )
+  return cardPage({
+    where: search.where,
+    bindings: search.whereBindings,
+    order: 'rank',
+    rank: { sql: search.rank, bindings: search.rankBindings },
+    page: options.page,
+    perPage: options.perPage ?? SHOP_PAGE_SIZE,
+  })
 }
 
 /** An active product of the current store by its slug, with its variants and category, or null */
-export function shopProduct(slug: string): Promise<ShopProduct | null> {
-  return inUnitOfWork(async () => {
-    const result = await currentClient().rawQuery(
-      `select p.id, p.slug, p.title, p.description, p.tags, p.currency, p.track_stock,
-              p.option1_name, p.option2_name, p.option3_name, p.updated_at,
-              c.name as category_name, c.slug as category_slug,
-              coalesce((
-                select json_agg(json_build_object(
-                  'id', v.id, 'option1', v.option1, 'option2', v.option2, 'option3', v.option3,
-                  'sku', v.sku, 'price', v.price_amount::text,
-                  'compareAt', v.compare_at_amount::text, 'stock', v.stock
-                ) order by v.position, v.id)
-                from product_variants v where v.tenant_id = p.tenant_id and v.product_id = p.id
-              ), '[]'::json) as variants,
-              ${readyPicturesJson('p')} as pictures
-         from products p
-         left join categories c on c.tenant_id = p.tenant_id and c.id = p.category_id
-        where p.tenant_id = ? and p.slug = ? and p.status = 'active'`,
-      [currentTenant().id, slug]
-    )
-    const row = result.rows[0] as Record<string, any> | undefined
-    if (!row) return null
-    const optionNames = [row.option1_name, row.option2_name, row.option3_name].filter(
-      (name): name is string => typeof name === 'string'
-    )
-    const variants = (row.variants as Record<string, any>[]).map((variant): ShopVariant => {
-      const values = [variant.option1, variant.option2, variant.option3]
-        .slice(0, optionNames.length)
-        .map((value) => String(value ?? ''))
-      const stock = row.track_stock ? Number(variant.stock) : null
-      return {
-        id: variant.id,
-        values,
-        label: values.filter(Boolean).join(' / '),
-        sku: variant.sku,
-        price: BigInt(variant.price),
-        compareAt: variant.compareAt === null ? null : BigInt(variant.compareAt),
-        stock,
-        available: stock === null || stock > 0,
-      }
-    })
-    if (variants.length === 0) return null
+export async function shopProduct(slug: string): Promise<ShopProduct | null> {
+  const result = await readAsTenant(
+    `select p.id, p.slug, p.title, p.description, p.tags, p.currency, p.track_stock,
+            p.option1_name, p.option2_name, p.option3_name, p.updated_at,
+            c.name as category_name, c.slug as category_slug,
+            coalesce((
+              select json_agg(json_build_object(
+                'id', v.id, 'option1', v.option1, 'option2', v.option2, 'option3', v.option3,
+                'sku', v.sku, 'price', v.price_amount::text,
+                'compareAt', v.compare_at_amount::text, 'stock', v.stock
+              ) order by v.position, v.id)
+              from product_variants v where v.tenant_id = p.tenant_id and v.product_id = p.id
+            ), '[]'::json) as variants,
+            ${readyPicturesJson('p')} as pictures
+       from products p
+       left join categories c on c.tenant_id = p.tenant_id and c.id = p.category_id
+      where p.tenant_id = ? and p.slug = ? and p.status = 'active'`,
+    [currentTenant().id, slug]
+  )
+  const row = result.rows[0] as Record<string, any> | undefined
+  if (!row) return null
+  const optionNames = [row.option1_name, row.option2_name, row.option3_name].filter(
+    (name): name is string => typeof name === 'string'
+  )
+  const variants = (row.variants as Record<string, any>[]).map((variant): ShopVariant => {
+    const values = [variant.option1, variant.option2, variant.option3]
+      .slice(0, optionNames.length)
+      .map((value) => String(value ?? ''))
+    const stock = row.track_stock ? Number(variant.stock) : null
     return {
-      id: row.id,
-      slug: row.slug,
-      title: row.title,
-      description: row.description,
-      tags: row.tags ?? [],
-      currency: row.currency,
-      optionNames,
-      category: row.category_slug ? { name: row.category_name, slug: row.category_slug } : null,
-      variants,
-      pictures: await picturesOf(row.pictures),
-      updatedAt: new Date(row.updated_at),
+      id: variant.id,
+      values,
+      label: values.filter(Boolean).join(' / '),
+      sku: variant.sku,
+      price: BigInt(variant.price),
+      compareAt: variant.compareAt === null ? null : BigInt(variant.compareAt),
+      stock,
+      available: stock === null || stock > 0,
     }
   })
+  if (variants.length === 0) return null
+  return {
+    id: row.id,
+    slug: row.slug,
+    title: row.title,
+    description: row.description,
+    tags: row.tags ?? [],
+    currency: row.currency,
+    optionNames,
+    category: row.category_slug ? { name: row.category_name, slug: row.category_slug } : null,
+    variants,
+    pictures: await picturesOf(row.pictures),
+    updatedAt: new Date(row.updated_at),
+  }
 }
 
 /** Every category and active product of the store, with when each last changed */

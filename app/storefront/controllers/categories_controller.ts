@@ -1,5 +1,4 @@
 import type { HttpContext } from '@adonisjs/core/http'
-import { inUnitOfWork } from '#tenancy/mod'
 import {
   SHOP_SORTS,
   categoryWithDescendants,
@@ -35,52 +34,51 @@ export default class CategoriesController {
     const slug = slugParam(ctx)
     const page = pageNumber(qs.page)
     const key = JSON.stringify(['category', slug, sort, page])
-    return cachedShopPage(ctx, key, () =>
-      inUnitOfWork(async () => {
-        const categories = await keptForPages(ctx, 'categories', shopCategories)
-        const category = categories.find((candidate) => candidate.slug === slug)
-        if (!category) throw new ShopPageNotFound(i18n.t('storefront.category_not_found'))
+    // Each read is one round trip of its own, committed before the page renders
+    return cachedShopPage(ctx, key, async () => {
+      const categories = await keptForPages(ctx, 'categories', shopCategories)
+      const category = categories.find((candidate) => candidate.slug === slug)
+      if (!category) throw new ShopPageNotFound(i18n.t('storefront.category_not_found'))
 
-        const chrome = await shopChrome(ctx, categories)
-        const { items, pagination } = await productsInCategories(
-          categoryWithDescendants(categories, category.id),
-          { sort, page }
-        )
-        const children = categories.filter((candidate) => candidate.parentId === category.id)
-        const parent = categories.find((candidate) => candidate.id === category.parentId) ?? null
-        const pageQuery = pagination.page > 1 ? `?page=${pagination.page}` : ''
-        const meta = pageMeta({
-          store,
-          path: `${canonicalPaths.category(category.slug)}${pageQuery}`,
-          title: `${category.name} · ${store.name}`,
-          description: i18n.t('storefront.category_description', {
-            category: category.name,
-            store: store.name,
-          }),
-          locale: i18n.locale,
-        })
-        const html = await view.render('storefront/categories/show', {
-          ...chrome,
-          current: `category:${category.slug}`,
-          category,
-          parent,
-          children,
-          products: items,
-          pagination,
-          pageHref: (to: number) => {
-            const query = new URLSearchParams()
-            if (sort !== 'newest') query.set('sort', sort)
-            if (to > 1) query.set('page', String(to))
-            const text = query.toString()
-            return `${links.category(category.slug)}${text ? `?${text}` : ''}`
-          },
-          sort,
-          sorts: SHOP_SORTS,
-          meta,
-        })
-        // A page past the last shows the last: not kept under every number asked
-        return { html, keep: pagination.page === page }
+      const chrome = await shopChrome(ctx, categories)
+      const { items, pagination } = await productsInCategories(
+        categoryWithDescendants(categories, category.id),
+        { sort, page }
+      )
+      const children = categories.filter((candidate) => candidate.parentId === category.id)
+      const parent = categories.find((candidate) => candidate.id === category.parentId) ?? null
+      const pageQuery = pagination.page > 1 ? `?page=${pagination.page}` : ''
+      const meta = pageMeta({
+        store,
+        path: `${canonicalPaths.category(category.slug)}${pageQuery}`,
+        title: `${category.name} · ${store.name}`,
+        description: i18n.t('storefront.category_description', {
+          category: category.name,
+          store: store.name,
+        }),
+        locale: i18n.locale,
       })
-    )
+      const html = await view.render('storefront/categories/show', {
+        ...chrome,
+        current: `category:${category.slug}`,
+        category,
+        parent,
+        children,
+        products: items,
+        pagination,
+        pageHref: (to: number) => {
+          const query = new URLSearchParams()
+          if (sort !== 'newest') query.set('sort', sort)
+          if (to > 1) query.set('page', String(to))
+          const text = query.toString()
+          return `${links.category(category.slug)}${text ? `?${text}` : ''}`
+        },
+        sort,
+        sorts: SHOP_SORTS,
+        meta,
+      })
+      // A page past the last shows the last: not kept under every number asked
+      return { html, keep: pagination.page === page }
+    })
   }
 }

@@ -1,6 +1,5 @@
 import type { HttpContext } from '@adonisjs/core/http'
 import { wantsFragment } from '#core/mod'
-import { inUnitOfWork } from '#tenancy/mod'
 import { shopProduct, type ShopProduct, type ShopVariant } from '#catalog/mod'
 import { canonicalPaths, jsonLdScript, pageMeta, productJsonLd } from '../services/seo.js'
 import { cachedShopPage } from '../services/page_cache.js'
@@ -91,21 +90,17 @@ export default class ProductsController {
     const slug = slugParam(ctx)
     response.header('Vary', 'HX-Request, HX-Target')
     if (wantsFragment(ctx, PURCHASE_ID)) {
-      return inUnitOfWork(async () => {
-        const product = await this.find(ctx, slug)
-        const { variant } = chosenVariant(product, request.qs())
-        response.header('HX-Push-Url', links.product(product.slug, variant.id))
-        return view.render('storefront/partials/product_purchase', {
-          product,
-          variant,
-          stock: stockOf(variant),
-          links,
-        })
+      const product = await this.find(ctx, slug)
+      const { variant } = chosenVariant(product, request.qs())
+      response.header('HX-Push-Url', links.product(product.slug, variant.id))
+      return view.render('storefront/partials/product_purchase', {
+        product,
+        variant,
+        stock: stockOf(variant),
+        links,
       })
     }
-    return cachedShopPage(ctx, pageKey(slug, request.qs()), () =>
-      inUnitOfWork(() => this.render(ctx, slug))
-    )
+    return cachedShopPage(ctx, pageKey(slug, request.qs()), () => this.render(ctx, slug))
   }
 
   private async find(ctx: HttpContext, slug: string | null) {
@@ -117,13 +112,14 @@ export default class ProductsController {
   private async render(ctx: HttpContext, slug: string | null) {
     const { request, view, i18n } = ctx
     const { store, links } = shopOf(ctx)
+    // Each read is one round trip of its own, committed before the page renders
     const product = await this.find(ctx, slug)
+    const chrome = await shopChrome(ctx)
     const qs = request.qs()
     const { variant, matched } = chosenVariant(product, qs)
     const unknownOption = OPTION_FIELDS.slice(product.optionNames.length).some(
       (field) => single(qs[field]) !== null
     )
-    const chrome = await shopChrome(ctx)
     const meta = pageMeta({
       store,
       path: canonicalPaths.product(product.slug),

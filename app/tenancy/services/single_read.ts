@@ -1,5 +1,5 @@
 import db from '@adonisjs/lucid/services/db'
-import { MissingTenantContext, currentUnitOfWork } from './tenant_context.js'
+import { MissingTenantContext, currentUnitOfWork, openingStatements } from './tenant_context.js'
 
 /** What a binding of a single read may be; each becomes a quoted literal */
 export type ReadBinding = string | number | bigint | boolean | null | Date | string[]
@@ -65,9 +65,8 @@ export async function readAsTenant(sql: string, bindings: ReadBinding[]): Promis
   const client = db.connection().getWriteClient().client as unknown as KnexClient
   const connection = await client.acquireConnection()
   try {
-    const text =
-      `BEGIN READ ONLY; SELECT set_config('app.tenant_id', ${connection.escapeLiteral(tenant.id)}, true), ` +
-      `set_config('app.user_id', '', true); ${inlined(connection, sql, bindings)}; COMMIT`
+    const opening = openingStatements(connection, { tenant, userId: null }, 'BEGIN READ ONLY')
+    const text = `${opening}; ${inlined(connection, sql, bindings)}; COMMIT`
     const results = (await connection.query(text)) as Result[]
     return results[2]
   } catch (error) {

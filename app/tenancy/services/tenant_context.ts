@@ -75,13 +75,23 @@ function beginWithSettings(knexClient: { transaction: KnexTransactionFactory }) 
   clientsThatBeginWithSettings.add(knexClient)
 }
 
-async function openWith(connection: PgConnection, settings: Settings) {
+/**
+ * What opens a unit of work: `BEGIN` (`BEGIN READ ONLY` for a single read)
+ * and the transaction-local settings the policies read, as one message.
+ */
+export function openingStatements(
+  connection: Pick<PgConnection, 'escapeLiteral'>,
+  settings: Settings,
+  begin: 'BEGIN' | 'BEGIN READ ONLY' = 'BEGIN'
+) {
   const tenantId = connection.escapeLiteral(settings.tenant?.id ?? '')
   const userId = connection.escapeLiteral(settings.userId ?? '')
+  return `${begin}; SELECT set_config('app.tenant_id', ${tenantId}, true), set_config('app.user_id', ${userId}, true)`
+}
+
+async function openWith(connection: PgConnection, settings: Settings) {
   try {
-    await connection.query(
-      `BEGIN; SELECT set_config('app.tenant_id', ${tenantId}, true), set_config('app.user_id', ${userId}, true)`
-    )
+    await connection.query(openingStatements(connection, settings))
   } catch (error) {
     // Never hand the pool a connection left inside a transaction
     await connection.query('ROLLBACK').catch(() => {})

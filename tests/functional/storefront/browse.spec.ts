@@ -1,12 +1,12 @@
 import { test } from '@japa/runner'
 import type { ApiResponse } from '@japa/api-client'
-import db from '@adonisjs/lucid/services/db'
 import { storeUrl } from '#core/mod'
 import { CreateCategory, CreateProduct } from '#catalog/mod'
 import { withTenant } from '#tenancy/mod'
 import { createStore, type TestStore } from '#tests/helpers'
 import SetPlan from '#billing/operations/set_plan'
 import { LIST } from '#tests/functional/catalog/support'
+import { statementsSentDuring } from '#tests/functional/tenancy/statements'
 
 /*
 | The shopper's browse pages: home, a category, a product, search, the
@@ -567,20 +567,18 @@ test.group('Storefront | odd input', () => {
   })
 })
 
-/** The statements the app's connection runs while `work` does, BEGIN and COMMIT aside */
+/**
+ * The statements the driver sends while `work` runs, opening and closing a
+ * transaction aside: a single read (`readAsTenant`, its BEGIN, settings and
+ * COMMIT in one message) counts as its one statement.
+ */
 async function statementsDuring(work: () => Promise<unknown>) {
-  const knex = db.connection().getWriteClient() as any
-  const seen: string[] = []
-  const listen = (query: { sql: string }) => {
-    if (!/^(begin|commit|rollback)\b/i.test(query.sql.trim())) seen.push(query.sql)
-  }
-  knex.on('query', listen)
-  try {
-    await work()
-  } finally {
-    knex.off('query', listen)
-  }
-  return seen
+  const sent = await statementsSentDuring(work)
+  return sent.filter(
+    (text) =>
+      !/^(commit|rollback);?$/i.test(text.trim()) &&
+      !/^BEGIN; SELECT set_config\([^;]*\)$/.test(text.trim())
+  )
 }
 
 test.group('Storefront | reads', () => {
@@ -610,5 +608,10 @@ test.group('Storefront | reads', () => {
         .header('hx-target', 'product-purchase')
     )
     assert.lengthOf(fragment, 1)
+
+    // A product page not kept yet: its one read is the only message sent to PostgreSQL
+    const sent = await statementsSentDuring(() => en(client, `${base}/products/two-shirt`))
+    assert.lengthOf(sent, 1, sent.join(' | '))
+    assert.match(sent[0], /^BEGIN READ ONLY; .* from products p\s.*; COMMIT$/s)
   })
 })
