@@ -1,18 +1,60 @@
 import { shopProduct } from '#catalog/mod'
 import { currentTenant } from '#tenancy/mod'
 import Order, { type OrderStatus } from '../models/order.js'
-import PlaceOrder from '../operations/place_order.js'
+import PlaceOrder, { type Shopper } from '../operations/place_order.js'
 import ChangeOrderStatus from '../operations/change_order_status.js'
 import { priceCart } from './cart_lines.js'
 import { checkoutSettings } from './checkout_settings.js'
 import { checkoutTotals } from './checkout_totals.js'
 
-/** [product slug, quantity, who, city, where the order is now] */
-const DEMO_ORDERS: [string, number, string, string, OrderStatus[]][] = [
-  ['cotton-tee', 2, 'Layla Hassan', 'Kuwait City', []],
-  ['ceramic-mug', 1, 'Omar Saleh', 'Salmiya', ['paid']],
-  ['canvas-tote', 3, 'Noor Ali', 'Hawalli', ['paid', 'fulfilled']],
-  ['cardamom-coffee-500-g', 1, 'Yousef Karim', 'Jahra', ['cancelled']],
+type DemoShopper = Pick<Shopper, 'fullName' | 'phone' | 'country' | 'city' | 'addressLine1'>
+
+/** Who buys from a demo store: people where a store selling in that currency would ship */
+const SHOPPERS: Record<string, DemoShopper[]> = {
+  KWD: [
+    ['Layla Hassan', 'Kuwait City'],
+    ['Omar Saleh', 'Salmiya'],
+    ['Noor Ali', 'Hawalli'],
+    ['Yousef Karim', 'Jahra'],
+  ].map(([fullName, city]) => ({
+    fullName,
+    city,
+    country: 'KW',
+    phone: '+965 5000 1234',
+    addressLine1: 'Block 4, Street 10, House 22',
+  })),
+  EUR: [
+    ['Camille Laurent', 'Lyon', '12 rue de la République', 'FR', '+33 6 12 34 56 78'],
+    ['Lukas Becker', 'Berlin', 'Torstraße 48', 'DE', '+49 151 2345 6789'],
+    ['Sofia Romano', 'Milan', 'Via Torino 21', 'IT', '+39 312 345 6789'],
+    ['Marta Ruiz', 'Madrid', 'Calle de Alcalá 115', 'ES', '+34 612 345 678'],
+  ].map(([fullName, city, addressLine1, country, phone]) => ({
+    fullName,
+    city,
+    addressLine1,
+    country,
+    phone,
+  })),
+  USD: [
+    ['Emma Johnson', 'Portland', '1420 NW Lovejoy St'],
+    ['Daniel Lee', 'Austin', '809 E 6th St'],
+    ['Grace Miller', 'Chicago', '233 S Wacker Dr'],
+    ['Ethan Brown', 'Denver', '1701 Wynkoop St'],
+  ].map(([fullName, city, addressLine1]) => ({
+    fullName,
+    city,
+    addressLine1,
+    country: 'US',
+    phone: '+1 503 555 0142',
+  })),
+}
+
+/** [product slug, quantity, where the order is now] */
+const DEMO_ORDERS: [string, number, OrderStatus[]][] = [
+  ['cotton-tee', 2, []],
+  ['ceramic-mug', 1, ['paid']],
+  ['canvas-tote', 3, ['paid', 'fulfilled']],
+  ['cardamom-coffee-500-g', 1, ['cancelled']],
 ]
 
 /**
@@ -23,7 +65,9 @@ const DEMO_ORDERS: [string, number, string, string, OrderStatus[]][] = [
 export async function seedDemoOrders() {
   if (await Order.query().select('id').first()) return
   const settings = await checkoutSettings()
-  for (const [slug, quantity, name, city, statuses] of DEMO_ORDERS) {
+  const shoppers = SHOPPERS[currentTenant().defaultCurrency] ?? SHOPPERS.USD
+  for (const [index, [slug, quantity, statuses]] of DEMO_ORDERS.entries()) {
+    const shopper = shoppers[index % shoppers.length]
     const product = await shopProduct(slug)
     const variant = product?.variants.find((candidate) => candidate.available)
     if (!product || !variant) continue
@@ -38,12 +82,8 @@ export async function seedDemoOrders() {
     const { order } = await new PlaceOrder().handle({
       entries,
       shopper: {
-        email: `${name.split(' ')[0].toLowerCase()}@shopper.test`,
-        fullName: name,
-        phone: '+965 5000 1234',
-        country: 'KW',
-        city,
-        addressLine1: 'Block 4, Street 10, House 22',
+        ...shopper,
+        email: `${shopper.fullName.split(' ')[0].toLowerCase()}@shopper.test`,
         addressLine2: '',
         note: '',
       },
