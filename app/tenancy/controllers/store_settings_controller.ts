@@ -95,11 +95,17 @@ export default class StoreSettingsController {
         }),
     })
     if (wantsJson(ctx)) {
+      // Read after the save committed: the kept copy was dropped with it
+      const look = await currentStoreSettings()
       return {
         store: {
           name: store.name,
           defaultCurrency: store.defaultCurrency,
           defaultLocale: store.defaultLocale,
+          tagline: look.tagline,
+          theme: look.theme,
+          accentColor: look.accentColor,
+          logoUrl: look.logoUrl,
         },
       }
     }

@@ -160,18 +160,26 @@ test.group('Store settings | saving', () => {
     assert.equal(entry.actorUserId, fixture.members.admin.id)
   })
 
-  test('a JSON caller gets the saved store back', async ({ client, assert }) => {
+  test('a JSON caller gets the saved store and its look back', async ({ client, assert }) => {
     const fixture = await createStore()
     const response = await jsonAs(
       client,
       fixture.owner,
       'put',
       URL,
-      validForm({ defaultLocale: 'en' })
+      validForm({ defaultLocale: 'en', theme: 'souq', accentColor: '#4b3fb0' })
     )
     response.assertStatus(200)
     assert.deepEqual(response.body(), {
-      store: { name: 'Renamed Goods', defaultCurrency: 'KWD', defaultLocale: 'en' },
+      store: {
+        name: 'Renamed Goods',
+        defaultCurrency: 'KWD',
+        defaultLocale: 'en',
+        tagline: 'Dates and coffee, since 1972',
+        theme: 'souq',
+        accentColor: '#4b3fb0',
+        logoUrl: null,
+      },
     })
   })
 
