@@ -5,6 +5,13 @@ import type { NextFn } from '@adonisjs/core/types/http'
 
 const RIGHT_TO_LEFT = new Set(['ar'])
 
+/** Renders the rest of the request in `locale`: its translations, and the page's language and direction */
+export function applyLocale(ctx: HttpContext, locale: string) {
+  ctx.i18n = i18nManager.locale(locale)
+  ctx.containerResolver.bindValue(I18n, ctx.i18n)
+  ctx.view.share({ i18n: ctx.i18n, locale, dir: RIGHT_TO_LEFT.has(locale) ? 'rtl' : 'ltr' })
+}
+
 /**
  * Picks the language: `?lang=` (remembered in a cookie), then the cookie,
  * then the browser's preference. Storefronts fall back to the store's own
@@ -24,11 +31,7 @@ export default class LocaleMiddleware {
     const explicit =
       chosen ?? (i18nManager.supportedLocales().includes(remembered) ? remembered : null)
 
-    const apply = (locale: string) => {
-      ctx.i18n = i18nManager.locale(locale)
-      ctx.containerResolver.bindValue(I18n, ctx.i18n)
-      ctx.view.share({ i18n: ctx.i18n, locale, dir: RIGHT_TO_LEFT.has(locale) ? 'rtl' : 'ltr' })
-    }
+    const apply = (locale: string) => applyLocale(ctx, locale)
     apply(
       explicit ??
         i18nManager.getSupportedLocaleFor(ctx.request.languages()) ??

@@ -28,3 +28,11 @@ export function storeUrl(store: { slug: string; customDomain: string | null }, p
 export function storePathOnPlatform(slug: string, path = '/') {
   return `/s/${slug}${path === '/' ? '' : path}`
 }
+
+/**
+ * A store page's path under the store's mount (`basePath`: '' on its own
+ * host, `/s/<slug>` on the platform's): the home page is the mount itself.
+ */
+export function storePathUnder(basePath: string, path = '/') {
+  return `${basePath}${path === '/' && basePath ? '' : path}` || '/'
+}

@@ -1,14 +1,12 @@
 import type { HttpContext } from '@adonisjs/core/http'
-import i18nManager from '@adonisjs/i18n/services/main'
 import { errors as vineErrors } from '@vinejs/vine'
-import { keepOutOfCaches, storePathOnPlatform } from '#core/mod'
+import { applyLocale, keepOutOfCaches, storePathOnPlatform, storePathUnder } from '#core/mod'
 import { currentTenant, storeLogo, storePreviewValidator } from '#tenancy/mod'
 import { featuredProducts } from '#catalog/mod'
 import { pageMeta } from '../services/seo.js'
 import { shopChrome } from './concerns/shop_page.js'
 
 const FEATURED = 8
-const RIGHT_TO_LEFT = new Set(['ar'])
 
 /**
  * The settings page's overrides that pass its own rules: a value that does
@@ -42,14 +40,12 @@ export default class StorePreviewsController {
     const store = { ...saved, name: overrides.storeName ?? saved.name }
     const basePath = storePathOnPlatform(store.slug)
     const locale = overrides.defaultLocale ?? saved.defaultLocale
-    ctx.i18n = i18nManager.locale(locale)
+    // The previewed language, even over the member's own choice of language for the dashboard
+    applyLocale(ctx, locale)
     ctx.storeMount = { store, basePath }
     ctx.view.share({
-      i18n: ctx.i18n,
-      locale,
-      dir: RIGHT_TO_LEFT.has(locale) ? 'rtl' : 'ltr',
       store,
-      storePath: (path = '/') => `${basePath}${path === '/' && basePath ? '' : path}` || '/',
+      storePath: (path = '/') => storePathUnder(basePath, path),
       storeLogo,
       storePreview: true,
     })

@@ -1,4 +1,4 @@
-import { money, storeUrl, toDecimalString } from '#core/mod'
+import { money, storePathUnder, storeUrl, toDecimalString } from '#core/mod'
 import type { ShopProduct, ShopVariant } from '#catalog/mod'
 
 /*
@@ -21,7 +21,7 @@ const segment = (slug: string) => encodeURIComponent(slug)
  * own host, `/s/<slug>` on the platform's), as `storePath` builds them.
  */
 export function shopLinks(basePath: string) {
-  const at = (path: string) => `${basePath}${path === '/' && basePath ? '' : path}` || '/'
+  const at = (path: string) => storePathUnder(basePath, path)
   return {
     home: () => at('/'),
     category: (slug: string) => at(`/categories/${segment(slug)}`),

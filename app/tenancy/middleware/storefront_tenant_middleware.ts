@@ -1,6 +1,6 @@
 import type { HttpContext } from '@adonisjs/core/http'
 import type { NextFn } from '@adonisjs/core/types/http'
-import { storePathOnPlatform } from '#core/mod'
+import { storePathOnPlatform, storePathUnder } from '#core/mod'
 import { tenantDirectory } from '../services/tenant_directory.js'
 import { withTenantOnDemand } from '../services/tenant_context.js'
 import { storeLogo } from '../services/store_settings.js'
@@ -23,7 +23,7 @@ export default class StorefrontTenantMiddleware {
     ctx.storeMount = { store, basePath }
     ctx.view.share({
       store,
-      storePath: (path = '/') => `${basePath}${path === '/' && basePath ? '' : path}` || '/',
+      storePath: (path = '/') => storePathUnder(basePath, path),
       // Read by the layout while the page renders, inside the store's unit of work
       storeLogo,
     })

@@ -6,6 +6,7 @@ import StoreSetting from '../models/store_setting.js'
 import { currentTenant, joinAsTenant, type TenantSnapshot } from '../services/tenant_context.js'
 import { tenantDirectory } from '../services/tenant_directory.js'
 import { deleteLogoFiles } from '../services/store_logo.js'
+import { storeSettingsValuesOf } from './update_store_settings.js'
 
 export interface UpdateStoreLogoResult {
   store: TenantSnapshot
@@ -45,15 +46,7 @@ export default class UpdateStoreLogo {
           slug: store.slug,
           name: store.name,
           actorUserId: input.actorUserId,
-          values: {
-            storeName: tenant.name,
-            defaultCurrency: tenant.defaultCurrency,
-            defaultLocale: tenant.defaultLocale,
-            tagline: settings.tagline,
-            theme: settings.theme,
-            accentColor: settings.accentColor,
-            logo: input.logo,
-          },
+          values: storeSettingsValuesOf(tenant, settings),
           changed: ['logo'],
         })
       })

@@ -35,7 +35,7 @@ export default class UpdateStoreSettings {
       const tenant = await Tenant.query({ client: trx }).where('id', id).forUpdate().first()
       if (!tenant) throw new NotFound('This store no longer exists')
       const before = {
-        storeName: tenant.name,
+        name: tenant.name,
         defaultCurrency: tenant.defaultCurrency,
         defaultLocale: tenant.defaultLocale,
       }
@@ -58,13 +58,7 @@ export default class UpdateStoreSettings {
           accentColor: input.accentColor ?? settings.accentColor,
           logo: settings.logoHash,
         }
-        const was: StoreSettingsValues = {
-          ...before,
-          tagline: settings.tagline,
-          theme: settings.theme,
-          accentColor: settings.accentColor,
-          logo: settings.logoHash,
-        }
+        const was = storeSettingsValuesOf(before, settings)
         const changed = (Object.keys(values) as (keyof StoreSettingsValues)[]).filter(
           (key) => was[key] !== values[key]
         )
@@ -88,6 +82,22 @@ export default class UpdateStoreSettings {
     })
     await tenantDirectory.forgetTenant(snapshot)
     return snapshot
+  }
+}
+
+/** What the settings page shows for a store, from its row and its settings row */
+export function storeSettingsValuesOf(
+  store: Pick<Tenant, 'name' | 'defaultCurrency' | 'defaultLocale'>,
+  settings: StoreSetting
+): StoreSettingsValues {
+  return {
+    storeName: store.name,
+    defaultCurrency: store.defaultCurrency,
+    defaultLocale: store.defaultLocale,
+    tagline: settings.tagline,
+    theme: settings.theme,
+    accentColor: settings.accentColor,
+    logo: settings.logoHash,
   }
 }
 
