@@ -70,7 +70,7 @@ export const billingModule = defineModule({
     () => import('./commands/billing_replay.js'),
     () => import('./commands/demo_billing.js'),
   ],
-  jobs: [() => import('./jobs/apply_webhook_event_job.js')],
+  jobs: [() => import('./jobs/apply_webhook_events_job.js')],
   boot() {
     requireWebhookSecret(app.inProduction, stripeConfig.webhookSecret)
     // The plan's caps on projects, tasks, members and products, checked where they are created

@@ -1,15 +1,13 @@
 import type { HttpContext } from '@adonisjs/core/http'
-import logger from '@adonisjs/core/services/logger'
 import { BadRequest } from '#core/mod'
 import stripeConfig from '#config/stripe'
 import { verifiedStripeEvent, WebhookSignatureInvalid } from '../services/stripe_client.js'
 import { recordWebhookEvent } from '../operations/record_webhook_event.js'
-import { enqueueWebhookEvent } from '../services/enqueue_webhook_event.js'
 
 /**
- * Stripe's deliveries. A 2xx means the event is in the ledger: it is applied
- * later by a job, so Stripe never waits on our work and a duplicate
- * delivery finds the event already recorded.
+ * Stripe's deliveries. A 2xx means the event is in the ledger and handed to
+ * the queue: it is applied later by a job, so Stripe never waits on our work
+ * and a duplicate delivery finds the event already recorded.
  */
 export default class StripeWebhooksController {
   async store({ request, response }: HttpContext) {
@@ -39,13 +37,6 @@ export default class StripeWebhooksController {
     if (!validEvent(event)) throw new BadRequest('The body is not a Stripe event')
 
     const recorded = await recordWebhookEvent('stripe', event, event)
-    if (recorded.status === 'received') {
-      // The event is durable: should the queue be unreachable, Stripe's next
-      // delivery enqueues it again, or `node ace billing:replay --failed` applies it
-      await enqueueWebhookEvent(recorded.id).catch((error) =>
-        logger.error({ err: error, eventId: event.id }, 'webhook event recorded but not enqueued')
-      )
-    }
     return response.ok({ received: true, duplicate: recorded.duplicate })
   }
 }

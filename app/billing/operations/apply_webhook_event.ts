@@ -1,11 +1,13 @@
 import db from '@adonisjs/lucid/services/db'
 import { DateTime } from 'luxon'
 import { clock } from '#core/mod'
-import { tenantDirectory, withTenant, type TenantSnapshot } from '#tenancy/mod'
+import { currentClient, tenantDirectory, withTenant, type TenantSnapshot } from '#tenancy/mod'
 import Plan from '../models/plan.js'
 import Subscription from '../models/subscription.js'
-import WebhookEvent from '../models/webhook_event.js'
-import { saveSubscription } from '../services/subscription_changes.js'
+import {
+  announceSubscriptionChange,
+  type SubscriptionStanding,
+} from '../services/subscription_changes.js'
 import { isStale } from '../services/subscription_state.js'
 import { sendBillingNotice } from '../services/billing_notices.js'
 import {
@@ -22,69 +24,336 @@ export class UnresolvableEvent extends Error {}
 export type ApplyOutcome = 'processed' | 'ignored' | 'failed'
 
 const FINISHED = ['processed', 'ignored']
+const STALE = 'older than the last change applied to the subscription'
+/** Ledger rows one pass reads and applies together */
+const PASS_SIZE = 500
+
+interface LedgerRow {
+  id: string
+  status: string
+  payload: Record<string, any>
+}
+
+type StoreChange = Exclude<StripeChange, { kind: 'ignored' }>
+
+interface ReadEvent {
+  row: LedgerRow
+  change: StoreChange
+  createdAt: Date
+}
+
+interface Settled {
+  id: string
+  outcome: ApplyOutcome
+  error: string | null
+}
+
+/** How rows another applier holds are treated: waited for (a replay), or left to it (the queue) */
+type LockMode = 'wait' | 'skip'
 
 /**
- * Applies one recorded Stripe event to the store it concerns, exactly once:
- * the ledger row is locked and marked in the same transaction as the change,
- * so a second worker, a retry or a replay finds it done. An event older than
- * the last change applied to the subscription changes nothing (`ignored`).
- * A failure is written to the ledger with its reason; only unexpected ones
- * (the database, say) are thrown again so the queue retries them.
+ * Applies one recorded Stripe event to the store it concerns, exactly once,
+ * as `billing:replay` does: the ledger row is locked and marked in the same
+ * transaction as the change, so a second worker, a retry or a replay finds
+ * it done. An event older than the last change applied to the subscription
+ * changes nothing (`ignored`). A failure is written to the ledger with its
+ * reason; only unexpected ones (the database, say) are thrown again.
  */
 export default class ApplyWebhookEvent {
   async handle(ledgerId: string): Promise<ApplyOutcome> {
-    const entry = await WebhookEvent.find(ledgerId)
-    if (!entry) throw new UnresolvableEvent(`No recorded webhook event ${ledgerId}`)
-    if (FINISHED.includes(entry.status)) return entry.status as ApplyOutcome
-    try {
-      const change = readStripeEvent(entry.payload)
-      if (change.kind === 'ignored') return await this.#finishOutsideStore(entry.id, 'ignored')
-      const createdAt = eventCreatedAt(entry.payload)
-      const store = await storeFor(change)
-      return await withTenant(store, async () => {
-        const locked = await WebhookEvent.query().where('id', entry.id).forUpdate().firstOrFail()
-        if (FINISHED.includes(locked.status)) return locked.status as ApplyOutcome
-        const applied = await applyChange(change, createdAt, locked.eventId)
-        const outcome = applied ? 'processed' : 'ignored'
-        await locked
-          .merge({
-            status: outcome,
-            attempts: locked.attempts + 1,
-            lastError: applied ? null : 'older than the last change applied to the subscription',
-            processedAt: clock.now(),
-          })
-          .save()
-        return outcome
-      })
-    } catch (error) {
-      await db.rawQuery(
-        `UPDATE webhook_events SET status = 'failed', attempts = attempts + 1, last_error = ?
-         WHERE id = ? AND status NOT IN ('processed', 'ignored')`,
-        [String((error as Error).message ?? error).slice(0, 2000), entry.id]
-      )
-      if (error instanceof UnresolvableEvent || error instanceof UnreadableEvent) return 'failed'
-      throw error
+    const row = await db
+      .from('webhook_events')
+      .where('id', ledgerId)
+      .select('id', 'status', 'payload')
+      .first()
+    if (!row) throw new UnresolvableEvent(`No recorded webhook event ${ledgerId}`)
+    if (FINISHED.includes(row.status)) return row.status
+    const outcomes = await applyRows([row], 'wait')
+    return outcomes.get(row.id) ?? (await statusOf(row.id))
+  }
+}
+
+/**
+ * What the queue runs: every Stripe event still `received`, oldest first,
+ * plus `retryIds` an interrupted attempt left `failed`. A store's events of
+ * one pass are applied in one transaction, in the order Stripe created them,
+ * with one write of the subscription; rows another worker holds are left to
+ * it. When a store's batch cannot be applied whole, each of its events is
+ * applied alone, so one bad event fails by itself with its own reason.
+ */
+export class ApplyRecordedWebhookEvents {
+  async handle(retryIds: string[] = []): Promise<void> {
+    let after: { receivedAt: string; id: string } | null = null
+    let unexpected: unknown = null
+    while (true) {
+      const from: { receivedAt: string; id: string } | null = after
+      const rows: Array<LedgerRow & { received_key: string }> = await db
+        .from('webhook_events')
+        .where('provider', 'stripe')
+        .where((query) => {
+          query.where('status', 'received')
+          if (retryIds.length) {
+            query.orWhere((retried) => retried.where('status', 'failed').whereIn('id', retryIds))
+          }
+        })
+        .if(from, (query) =>
+          query.whereRaw('(received_at, id) > (?::timestamptz, ?::uuid)', [
+            from!.receivedAt,
+            from!.id,
+          ])
+        )
+        .orderBy([{ column: 'received_at' }, { column: 'id' }])
+        .limit(PASS_SIZE)
+        .select('id', 'status', 'payload', db.raw('received_at::text AS received_key'))
+      if (!rows.length) break
+      await applyRows(rows, 'skip').catch((error) => (unexpected ??= error))
+      const last = rows[rows.length - 1]
+      after = { receivedAt: last.received_key, id: last.id }
+      if (rows.length < PASS_SIZE) break
+    }
+    if (unexpected) throw unexpected
+  }
+}
+
+async function statusOf(id: string): Promise<ApplyOutcome> {
+  const row = await db.from('webhook_events').where('id', id).select('status').firstOrFail()
+  return row.status
+}
+
+async function applyRows(rows: LedgerRow[], lock: LockMode): Promise<Map<string, ApplyOutcome>> {
+  const outcomes = new Map<string, ApplyOutcome>()
+  const outsideStores: Settled[] = []
+  let unexpected: unknown = null
+  const fail = (row: LedgerRow, error: unknown) => {
+    outsideStores.push({ id: row.id, outcome: 'failed', error: reasonOf(error) })
+    outcomes.set(row.id, 'failed')
+    if (!(error instanceof UnresolvableEvent || error instanceof UnreadableEvent)) {
+      unexpected ??= error
     }
   }
 
-  async #finishOutsideStore(id: string, outcome: ApplyOutcome) {
-    await db.rawQuery(
-      `UPDATE webhook_events
-       SET status = ?, attempts = attempts + 1, last_error = NULL, processed_at = ?
-       WHERE id = ? AND status NOT IN ('processed', 'ignored')`,
-      [outcome, clock.now().toJSDate(), id]
-    )
-    return outcome
+  const stores = new StoreFinder()
+  const byStore = new Map<string, { store: TenantSnapshot; events: ReadEvent[] }>()
+  for (const row of rows) {
+    try {
+      const change = readStripeEvent(row.payload)
+      if (change.kind === 'ignored') {
+        outsideStores.push({ id: row.id, outcome: 'ignored', error: null })
+        outcomes.set(row.id, 'ignored')
+        continue
+      }
+      const event = { row, change, createdAt: eventCreatedAt(row.payload) }
+      const store = await stores.storeFor(change)
+      const group = byStore.get(store.id) ?? { store, events: [] }
+      group.events.push(event)
+      byStore.set(store.id, group)
+    } catch (error) {
+      fail(row, error)
+    }
   }
+
+  const plans = new PlanLookup()
+  for (const { store, events } of byStore.values()) {
+    try {
+      for (const [id, outcome] of await applyToStore(store, events, lock, plans)) {
+        outcomes.set(id, outcome)
+      }
+    } catch (error) {
+      if (events.length === 1) {
+        fail(events[0].row, error)
+        continue
+      }
+      for (const event of events) {
+        try {
+          for (const [id, outcome] of await applyToStore(store, [event], lock, plans)) {
+            outcomes.set(id, outcome)
+          }
+        } catch (alone) {
+          fail(event.row, alone)
+        }
+      }
+    }
+  }
+  if (outsideStores.length) await settle(db, outsideStores)
+  if (unexpected) throw unexpected
+  return outcomes
+}
+
+function reasonOf(error: unknown) {
+  return String((error as Error)?.message ?? error).slice(0, 2000)
+}
+
+/**
+ * Marks ledger rows with what became of them, in one statement; a row
+ * another applier finished meanwhile keeps its outcome.
+ */
+async function settle(client: Pick<typeof db, 'rawQuery'>, settled: Settled[]) {
+  await client.rawQuery(
+    `UPDATE webhook_events AS ledger
+     SET status = settled.outcome, attempts = ledger.attempts + 1, last_error = settled.error,
+         processed_at = CASE WHEN settled.outcome = 'failed' THEN ledger.processed_at ELSE ? END
+     FROM jsonb_to_recordset(?::jsonb) AS settled(id uuid, outcome text, error text)
+     WHERE ledger.id = settled.id AND ledger.status NOT IN ('processed', 'ignored')`,
+    [clock.now().toJSDate(), JSON.stringify(settled)]
+  )
+}
+
+/**
+ * Applies a store's events in the order Stripe created them (a later
+ * delivery first among events of the same second), then writes the
+ * subscription once and marks the rows in the same transaction. Each change
+ * of plan or status is announced on its own, with the event that made it.
+ */
+function applyToStore(
+  store: TenantSnapshot,
+  events: ReadEvent[],
+  lock: LockMode,
+  plans: PlanLookup
+): Promise<Map<string, ApplyOutcome>> {
+  return withTenant(store, async () => {
+    const client = currentClient()
+    const read = new Map(events.map((event) => [event.row.id, event]))
+    const { locked, subscription } = await lockRowsAndSubscription(
+      client,
+      store,
+      [...read.keys()],
+      lock
+    )
+
+    const outcomes = new Map<string, ApplyOutcome>()
+    const open: Array<ReadEvent & { receivedAt: Date }> = []
+    for (const row of locked) {
+      const event = read.get(row.id)!
+      if (FINISHED.includes(row.status)) outcomes.set(row.id, row.status as ApplyOutcome)
+      // Failed by another applier since this one read it: that attempt counts
+      else if (lock === 'wait' || row.status === event.row.status) {
+        open.push({ ...event, receivedAt: row.receivedAt })
+      }
+    }
+    if (!open.length) return outcomes
+    if (!subscription) throw new UnresolvableEvent('The store has no subscription row')
+    open.sort(
+      (a, b) =>
+        a.createdAt.getTime() - b.createdAt.getTime() ||
+        a.receivedAt.getTime() - b.receivedAt.getTime()
+    )
+
+    let standing = standingOf(subscription)
+    const changes: Array<{
+      before: SubscriptionStanding
+      after: SubscriptionStanding
+      by: string
+    }> = []
+    const notices: Array<{ change: StoreChange; applied: boolean }> = []
+    const settled: Settled[] = []
+    for (const event of open) {
+      try {
+        const applied = await applyChange(event.change, event.createdAt, subscription, plans)
+        settled.push({
+          id: event.row.id,
+          outcome: applied ? 'processed' : 'ignored',
+          error: applied ? null : STALE,
+        })
+        notices.push({ change: event.change, applied })
+        const now = standingOf(subscription)
+        if (now.planId !== standing.planId || now.status !== standing.status) {
+          changes.push({ before: standing, after: now, by: String(event.row.payload.id) })
+          standing = now
+        }
+      } catch (error) {
+        if (!(error instanceof UnresolvableEvent)) throw error
+        settled.push({ id: event.row.id, outcome: 'failed', error: reasonOf(error) })
+      }
+    }
+    if (subscription.$isDirty) {
+      await linking(() => subscription.save(), open.length === 1 ? open[0].change : null)
+    }
+    for (const { before, after, by } of changes) {
+      await announceSubscriptionChange(subscription.tenantId, before, after, 'stripe', by)
+    }
+    for (const { change, applied } of notices)
+      await mailNotice(change, subscription, applied, plans)
+    await settle(client, settled)
+    for (const { id, outcome } of settled) outcomes.set(id, outcome)
+    return outcomes
+  })
+}
+
+type UnitOfWorkClient = ReturnType<typeof currentClient>
+
+interface LockedRow {
+  id: string
+  status: string
+  receivedAt: Date
+}
+
+/**
+ * Locks the store's ledger rows and its subscription in one statement:
+ * the rows first (left to another applier that holds them, unless this is
+ * a replay, which waits), then the subscription row every applier of this
+ * store's events waits for. The values read are the ones locked, never an
+ * older snapshot.
+ */
+async function lockRowsAndSubscription(
+  client: UnitOfWorkClient,
+  store: TenantSnapshot,
+  ids: string[],
+  lock: LockMode
+): Promise<{ locked: LockedRow[]; subscription: Subscription | null }> {
+  const idList = `{${ids.join(',')}}`
+  const { rows } = await client.rawQuery(
+    `SELECT ledger.id AS ledger_id, ledger.status AS ledger_status,
+            ledger.received_at AS ledger_received_at, subscription.*
+     FROM webhook_events ledger CROSS JOIN subscriptions subscription
+     WHERE ledger.id = ANY(?::uuid[]) AND subscription.tenant_id = ?
+     FOR UPDATE OF ledger ${lock === 'skip' ? 'SKIP LOCKED' : ''} FOR UPDATE OF subscription`,
+    [idList, store.id]
+  )
+  if (rows.length) {
+    const locked = rows.map((row: Record<string, any>) => ({
+      id: row.ledger_id,
+      status: row.ledger_status,
+      receivedAt: row.ledger_received_at,
+    }))
+    const subscription = Subscription.$createFromAdapterResult(rows[0], undefined, { client })
+    return { locked, subscription }
+  }
+  // Nothing to join: every row is another applier's, or the store has no subscription
+  const alone = await client
+    .from('webhook_events')
+    .whereIn('id', ids)
+    .select('id', 'status', 'received_at as receivedAt')
+    .forUpdate()
+    .if(lock === 'skip', (query) => query.skipLocked())
+  return { locked: alone, subscription: null }
+}
+
+function standingOf(subscription: Subscription): SubscriptionStanding {
+  return { planId: subscription.planId, status: subscription.status }
 }
 
 /**
  * The store an event concerns: named in its metadata, or the one whose
  * subscription is linked to the event's customer or subscription. Finding a
  * store by a Stripe id is a read across stores, so it goes through the
- * platform connection and returns nothing but the store's id.
+ * platform connection and returns nothing but the store's id. Each hint is
+ * looked up once per pass.
  */
-async function storeFor(hint: StoreHint): Promise<TenantSnapshot> {
+class StoreFinder {
+  #found = new Map<string, Promise<TenantSnapshot>>()
+
+  storeFor(hint: StoreHint): Promise<TenantSnapshot> {
+    const key = `${hint.tenantId}|${hint.customerId}|${hint.subscriptionId}`
+    let store = this.#found.get(key)
+    if (!store) {
+      store = find(hint)
+      this.#found.set(key, store)
+    }
+    return store
+  }
+}
+
+async function find(hint: StoreHint): Promise<TenantSnapshot> {
   let tenantId = hint.tenantId
   if (!tenantId && (hint.customerId || hint.subscriptionId)) {
     const linked = await db
@@ -109,46 +378,65 @@ async function storeFor(hint: StoreHint): Promise<TenantSnapshot> {
   return store
 }
 
+/** Plans by Stripe price and by id, read once per pass */
+class PlanLookup {
+  #byPrice = new Map<string, Promise<Plan | null>>()
+  #byId = new Map<string, Promise<Plan>>()
+
+  async idForPrice(priceId: string): Promise<string> {
+    let plan = this.#byPrice.get(priceId)
+    if (!plan) {
+      plan = Plan.findBy('stripePriceId', priceId)
+      this.#byPrice.set(priceId, plan)
+    }
+    const found = await plan
+    if (!found) {
+      throw new UnresolvableEvent(
+        `No plan has the Stripe price ${priceId}: set it with ` +
+          `"node ace plan:update <code> --stripe-price=${priceId}", then replay the event`
+      )
+    }
+    return found.id
+  }
+
+  named(id: string): Promise<Plan> {
+    let plan = this.#byId.get(id)
+    if (!plan) {
+      plan = Plan.findOrFail(id)
+      this.#byId.set(id, plan)
+    }
+    return plan
+  }
+}
+
 function asDateTime(value: Date | null) {
   return value ? DateTime.fromJSDate(value, { zone: 'utc' }) : null
 }
 
-/** Applies `change` to the current store's subscription; false when it is too old to apply */
+/**
+ * Applies `change` to `subscription` in memory; false when it is too old to
+ * apply. Whatever can refuse the change is settled before anything is
+ * merged, so a refused event leaves the subscription as it was.
+ */
 async function applyChange(
-  change: Exclude<StripeChange, { kind: 'ignored' }>,
+  change: StoreChange,
   createdAt: Date,
-  eventId: string
+  subscription: Subscription,
+  plans: PlanLookup
 ): Promise<boolean> {
-  const subscription = await Subscription.query().forUpdate().first()
-  if (!subscription) throw new UnresolvableEvent('The store has no subscription row')
-  const before = { planId: subscription.planId, status: subscription.status }
-
   const stale = isStale(createdAt, subscription.lastEventCreatedAt?.toJSDate() ?? null)
   // A Checkout session links the store whenever it arrives; an old event links nothing
-  if (change.kind !== 'link' && stale) {
-    await mailNotice(change, subscription, false)
-    return false
-  }
+  if (change.kind !== 'link' && stale) return false
+  const planId =
+    change.kind === 'subscription' && change.priceId ? await plans.idForPrice(change.priceId) : null
   subscription.merge({
     stripeCustomerId: change.customerId ?? subscription.stripeCustomerId,
     stripeSubscriptionId: change.subscriptionId ?? subscription.stripeSubscriptionId,
   })
-  if (change.kind === 'link') {
-    await linking(() => subscription.save(), change)
-    return true
-  }
+  if (change.kind === 'link') return true
   subscription.merge({ status: change.status, lastEventCreatedAt: asDateTime(createdAt) })
   if (change.kind === 'subscription') {
-    if (change.priceId) {
-      const plan = await Plan.findBy('stripePriceId', change.priceId)
-      if (!plan) {
-        throw new UnresolvableEvent(
-          `No plan has the Stripe price ${change.priceId}: set it with ` +
-            `"node ace plan:update <code> --stripe-price=${change.priceId}", then replay the event`
-        )
-      }
-      subscription.planId = plan.id
-    }
+    if (planId) subscription.planId = planId
     subscription.merge({
       currentPeriodStart: asDateTime(change.currentPeriodStart),
       currentPeriodEnd: asDateTime(change.currentPeriodEnd),
@@ -156,29 +444,29 @@ async function applyChange(
       trialEndsAt: asDateTime(change.trialEndsAt),
     })
   }
-  await linking(() => saveSubscription(subscription, before, 'stripe', eventId), change)
-  await mailNotice(change, subscription, true)
   return true
 }
 
 /**
  * The mail an event calls for, if it still applies: a failed payment only
  * when the event was not overtaken by a newer one (a later payment may have
- * gone through), a trial's end only while the store is still in that trial.
+ * gone through, in this batch or before), a trial's end only while the store
+ * is still in that trial.
  */
 async function mailNotice(
-  change: Exclude<StripeChange, { kind: 'ignored' }>,
+  change: StoreChange,
   subscription: Subscription,
-  applied: boolean
+  applied: boolean,
+  plans: PlanLookup
 ) {
   if (change.kind === 'link' || !change.notice) return
   const { kind, occurrence } = change.notice
-  if (kind === 'payment_failed' && !applied) return
+  if (kind === 'payment_failed' && !(applied && STILL_UNPAID.includes(subscription.status))) return
   if (kind === 'trial_ending') {
     const end = subscription.trialEndsAt
     if (subscription.status !== 'trialing' || !end || end <= clock.now()) return
   }
-  const plan = await Plan.findOrFail(subscription.planId)
+  const plan = await plans.named(subscription.planId)
   await sendBillingNotice(kind, occurrence, {
     planName: plan.name,
     status: subscription.status,
@@ -186,14 +474,17 @@ async function mailNotice(
   })
 }
 
+/** Where a failed payment leaves a subscription until a later event says it was paid */
+const STILL_UNPAID = ['past_due', 'unpaid', 'incomplete']
+
 const UNIQUE_VIOLATION = '23505'
 
 /** Saves a subscription's Stripe ids; ids another store holds are the operator's to sort out */
-async function linking<T>(save: () => Promise<T>, change: StoreHint) {
+async function linking<T>(save: () => Promise<T>, change: StoreHint | null) {
   try {
     return await save()
   } catch (error) {
-    if ((error as { code?: string }).code !== UNIQUE_VIOLATION) throw error
+    if (!change || (error as { code?: string }).code !== UNIQUE_VIOLATION) throw error
     throw new UnresolvableEvent(
       `Stripe customer ${change.customerId} or subscription ${change.subscriptionId} ` +
         'is already linked to another store'

@@ -1,11 +1,11 @@
 import queue from '@rlanz/bull-queue/services/main'
-import ApplyWebhookEventJob from '../jobs/apply_webhook_event_job.js'
+import ApplyWebhookEventsJob from '../jobs/apply_webhook_events_job.js'
 
-/** One job per ledger row: enqueuing it again while it waits or after it ran adds nothing */
-export function enqueueWebhookEvent(webhookEventId: string) {
-  return queue.dispatch(
-    ApplyWebhookEventJob,
-    { webhookEventId },
-    { jobId: `webhook-${webhookEventId}` }
-  )
+/**
+ * One job for the ledger rows recorded together. A row enqueued twice (a
+ * second delivery while the first still waits) is applied once: the applier
+ * skips rows it finds finished.
+ */
+export function enqueueWebhookEvents(webhookEventIds: string[]) {
+  return queue.dispatch(ApplyWebhookEventsJob, { webhookEventIds })
 }

@@ -3,8 +3,29 @@ import type { NextFn } from '@adonisjs/core/types/http'
 import { cspFactory, frameGuardFactory, hstsFactory, noSniffFactory } from '@adonisjs/shield/guards'
 import shieldConfig from '#config/shield'
 
+/**
+ * The policy as one header value when no directive changes per request
+ * (none asks for `@nonce`): written once at boot instead of shield building
+ * it, with a nonce nobody reads, on every response.
+ */
+function fixedPolicy(csp: typeof shieldConfig.csp) {
+  if (!csp?.enabled || csp.reportOnly || !csp.directives) return null
+  const directives: string[] = []
+  for (const [name, values] of Object.entries(csp.directives)) {
+    const list = Array.isArray(values) ? values : [values]
+    if (!list.every((value) => typeof value === 'string' && value !== '@nonce')) return null
+    const directive = name.replace(/[A-Z]/g, (letter) => `-${letter.toLowerCase()}`)
+    directives.push([directive, ...list].join(' '))
+  }
+  return directives.join(';')
+}
+
+const POLICY = fixedPolicy(shieldConfig.csp)
+
 const guards = [
-  cspFactory(shieldConfig.csp ?? {}),
+  POLICY
+    ? ({ response }: HttpContext) => response.header('Content-Security-Policy', POLICY)
+    : cspFactory(shieldConfig.csp ?? {}),
   frameGuardFactory(shieldConfig.xFrame ?? {}),
   hstsFactory(shieldConfig.hsts ?? {}),
   noSniffFactory(shieldConfig.contentTypeSniffing ?? {}),
