@@ -183,19 +183,54 @@ function reasonOf(error: unknown) {
   return String((error as Error)?.message ?? error).slice(0, 2000)
 }
 
-/**
- * Marks ledger rows with what became of them, in one statement; a row
- * another applier finished meanwhile keeps its outcome.
- */
+/** Marks ledger rows with what became of them; a row another applier finished keeps its outcome */
+const SETTLE_LEDGER = `UPDATE webhook_events AS ledger
+  SET status = settled.outcome, attempts = ledger.attempts + 1, last_error = settled.error,
+      processed_at = CASE WHEN settled.outcome = 'failed' THEN ledger.processed_at ELSE ? END
+  FROM jsonb_to_recordset(?::jsonb) AS settled(id uuid, outcome text, error text)
+  WHERE ledger.id = settled.id AND ledger.status NOT IN ('processed', 'ignored')`
+
+function settleBindings(settled: Settled[]) {
+  return [clock.now().toJSDate(), JSON.stringify(settled)]
+}
+
 async function settle(client: Pick<typeof db, 'rawQuery'>, settled: Settled[]) {
-  await client.rawQuery(
-    `UPDATE webhook_events AS ledger
-     SET status = settled.outcome, attempts = ledger.attempts + 1, last_error = settled.error,
-         processed_at = CASE WHEN settled.outcome = 'failed' THEN ledger.processed_at ELSE ? END
-     FROM jsonb_to_recordset(?::jsonb) AS settled(id uuid, outcome text, error text)
-     WHERE ledger.id = settled.id AND ledger.status NOT IN ('processed', 'ignored')`,
-    [clock.now().toJSDate(), JSON.stringify(settled)]
+  await client.rawQuery(SETTLE_LEDGER, settleBindings(settled))
+}
+
+/**
+ * Writes what a store's events changed in its subscription and what became
+ * of each event as one statement, the ledger's update riding along with the
+ * subscription's (both in the store's transaction). The subscription row
+ * was read and locked by this transaction; its changed columns are written
+ * as the model prepares them, on the store's row only.
+ */
+async function writeOutcome(
+  client: UnitOfWorkClient,
+  subscription: Subscription,
+  settled: Settled[],
+  change: StoreHint | null
+) {
+  if (!subscription.$isDirty) return settle(client, settled)
+  subscription.updatedAt = DateTime.now()
+  const columns = Object.entries(subscription.$dirty).map(([attribute, value]) => {
+    const column = Subscription.$getColumn(attribute)!
+    return [
+      column.columnName,
+      column.prepare ? column.prepare(value, attribute, subscription) : value,
+    ]
+  })
+  await linking(
+    () =>
+      client.rawQuery(
+        `WITH settled AS (${SETTLE_LEDGER} RETURNING ledger.id)
+         UPDATE subscriptions SET ${columns.map(([name]) => `"${name}" = ?`).join(', ')}
+         WHERE tenant_id = ?`,
+        [...settleBindings(settled), ...columns.map(([, value]) => value), subscription.tenantId]
+      ),
+    change
   )
+  subscription.$hydrateOriginals()
 }
 
 /**
@@ -265,15 +300,12 @@ function applyToStore(
         settled.push({ id: event.row.id, outcome: 'failed', error: reasonOf(error) })
       }
     }
-    if (subscription.$isDirty) {
-      await linking(() => subscription.save(), open.length === 1 ? open[0].change : null)
-    }
+    await writeOutcome(client, subscription, settled, open.length === 1 ? open[0].change : null)
     for (const { before, after, by } of changes) {
       await announceSubscriptionChange(subscription.tenantId, before, after, 'stripe', by)
     }
     for (const { change, applied } of notices)
       await mailNotice(change, subscription, applied, plans)
-    await settle(client, settled)
     for (const { id, outcome } of settled) outcomes.set(id, outcome)
     return outcomes
   })

@@ -78,7 +78,7 @@ export default class StorePreviewsController {
 
     keepOutOfCaches(ctx.response)
     ctx.response.header('X-Frame-Options', 'SAMEORIGIN')
-    const policy = ctx.response.response.getHeader('content-security-policy')
+    const policy = ctx.response.getHeader('content-security-policy')
     if (typeof policy === 'string') {
       ctx.response.header(
         'Content-Security-Policy',

@@ -275,6 +275,87 @@ test.group('Billing | duplicate and out-of-order deliveries', () => {
   })
 })
 
+test.group('Billing | events arriving together', () => {
+  test("a store's events delivered at once end on the newest, each applied once", async ({
+    client,
+    assert,
+  }) => {
+    const { store } = await createStore({ plan: 'free' })
+    const plan = await planWithStripePrice()
+    const fields = { tenantId: store.id, priceId: plan.stripePriceId!, id: unique('sub_') }
+    const states = [
+      { status: 'incomplete', cancelAtPeriodEnd: false },
+      { status: 'active', cancelAtPeriodEnd: false },
+      { status: 'past_due', cancelAtPeriodEnd: false },
+      { status: 'active', cancelAtPeriodEnd: true },
+    ]
+    const events = states.map((state, index) =>
+      stripeEvent(
+        index === 0 ? 'customer.subscription.created' : 'customer.subscription.updated',
+        subscriptionObject({ ...fields, ...state }),
+        { created: now() - 40 + index * 10 }
+      )
+    )
+    // newest first, all at once: they are recorded and applied together
+    const responses = await Promise.all(
+      [...events].reverse().map((event) => deliver(client, event))
+    )
+    assert.deepEqual(
+      responses.map((response) => response.status()),
+      [200, 200, 200, 200]
+    )
+    for (const event of events) {
+      const row = await settled(event.id)
+      assert.oneOf(row.status, ['processed', 'ignored'])
+      assert.equal(row.attempts, 1)
+    }
+
+    const subscription = await subscriptionOf(store)
+    assert.equal(subscription.status, 'active')
+    assert.isTrue(subscription.cancelAtPeriodEnd)
+    assert.equal(subscription.plan.code, plan.code)
+    assert.equal(subscription.lastEventCreatedAt?.toSeconds(), events[3].created)
+  })
+
+  test('an event the store cannot take fails alone; the events that came with it apply', async ({
+    client,
+    assert,
+  }) => {
+    const { store } = await createStore({ plan: 'free' })
+    const plan = await planWithStripePrice()
+    const fields = { tenantId: store.id, id: unique('sub_') }
+    const first = stripeEvent(
+      'customer.subscription.created',
+      subscriptionObject({ ...fields, priceId: plan.stripePriceId! }),
+      { created: now() - 30 }
+    )
+    const second = stripeEvent(
+      'customer.subscription.updated',
+      subscriptionObject({ ...fields, priceId: plan.stripePriceId!, cancelAtPeriodEnd: true }),
+      { created: now() - 20 }
+    )
+    const unknownPrice = unique('price_')
+    const newest = stripeEvent(
+      'customer.subscription.updated',
+      subscriptionObject({ ...fields, priceId: unknownPrice, status: 'past_due' }),
+      { created: now() - 10 }
+    )
+    await Promise.all([first, second, newest].map((event) => deliver(client, event)))
+
+    const failed = await settled(newest.id)
+    assert.equal(failed.status, 'failed')
+    assert.include(failed.last_error, `No plan has the Stripe price ${unknownPrice}`)
+    assert.equal((await settled(second.id)).status, 'processed')
+    assert.oneOf((await settled(first.id)).status, ['processed', 'ignored'])
+
+    const subscription = await subscriptionOf(store)
+    assert.equal(subscription.plan.code, plan.code)
+    assert.equal(subscription.status, 'active')
+    assert.isTrue(subscription.cancelAtPeriodEnd)
+    assert.equal(subscription.lastEventCreatedAt?.toSeconds(), second.created)
+  })
+})
+
 test.group('Billing | signatures', () => {
   test('a wrong signature is refused with 400 and nothing is recorded', async ({
     client,
