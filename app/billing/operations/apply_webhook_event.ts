@@ -27,10 +27,13 @@ const FINISHED = ['processed', 'ignored']
 const STALE = 'older than the last change applied to the subscription'
 /** Ledger rows one pass reads and applies together */
 const PASS_SIZE = 500
+/** Tries the queue gives an event that fails unexpectedly (the database, say) before it is `failed` */
+const MOST_ATTEMPTS = 3
 
 interface LedgerRow {
   id: string
   status: string
+  attempts: number
   payload: Record<string, any>
 }
 
@@ -44,7 +47,8 @@ interface ReadEvent {
 
 interface Settled {
   id: string
-  outcome: ApplyOutcome
+  /** `received`: failed unexpectedly, to be tried again by the next pass */
+  outcome: ApplyOutcome | 'received'
   error: string | null
 }
 
@@ -64,7 +68,7 @@ export default class ApplyWebhookEvent {
     const row = await db
       .from('webhook_events')
       .where('id', ledgerId)
-      .select('id', 'status', 'payload')
+      .select('id', 'status', 'attempts', 'payload')
       .first()
     if (!row) throw new UnresolvableEvent(`No recorded webhook event ${ledgerId}`)
     if (FINISHED.includes(row.status)) return row.status
@@ -74,28 +78,24 @@ export default class ApplyWebhookEvent {
 }
 
 /**
- * What the queue runs: every Stripe event still `received`, oldest first,
- * plus `retryIds` an interrupted attempt left `failed`. A store's events of
- * one pass are applied in one transaction, in the order Stripe created them,
- * with one write of the subscription; rows another worker holds are left to
- * it. When a store's batch cannot be applied whole, each of its events is
- * applied alone, so one bad event fails by itself with its own reason.
+ * What the queue runs: a pass over every Stripe event still `received`,
+ * oldest first. A store's events of one pass are applied in one
+ * transaction, in the order Stripe created them, with one write of the
+ * subscription; rows another worker holds are left to it. When a store's
+ * batch cannot be applied whole, each of its events is applied alone, so one
+ * bad event fails by itself with its own reason. An unexpected failure is
+ * thrown again (the queue retries the pass) and leaves the event `received`
+ * with its error, until its third try marks it `failed`.
  */
 export class ApplyRecordedWebhookEvents {
-  async handle(retryIds: string[] = []): Promise<void> {
+  async handle(): Promise<void> {
     let after: { receivedAt: string; id: string } | null = null
     let unexpected: unknown = null
     while (true) {
       const from: { receivedAt: string; id: string } | null = after
       const rows: Array<LedgerRow & { received_key: string }> = await db
         .from('webhook_events')
-        .where('provider', 'stripe')
-        .where((query) => {
-          query.where('status', 'received')
-          if (retryIds.length) {
-            query.orWhere((retried) => retried.where('status', 'failed').whereIn('id', retryIds))
-          }
-        })
+        .where({ provider: 'stripe', status: 'received' })
         .if(from, (query) =>
           query.whereRaw('(received_at, id) > (?::timestamptz, ?::uuid)', [
             from!.receivedAt,
@@ -104,7 +104,7 @@ export class ApplyRecordedWebhookEvents {
         )
         .orderBy([{ column: 'received_at' }, { column: 'id' }])
         .limit(PASS_SIZE)
-        .select('id', 'status', 'payload', db.raw('received_at::text AS received_key'))
+        .select('id', 'status', 'attempts', 'payload', db.raw('received_at::text AS received_key'))
       if (!rows.length) break
       await applyRows(rows, 'skip').catch((error) => (unexpected ??= error))
       const last = rows[rows.length - 1]
@@ -125,11 +125,16 @@ async function applyRows(rows: LedgerRow[], lock: LockMode): Promise<Map<string,
   const outsideStores: Settled[] = []
   let unexpected: unknown = null
   const fail = (row: LedgerRow, error: unknown) => {
-    outsideStores.push({ id: row.id, outcome: 'failed', error: reasonOf(error) })
+    const expected = error instanceof UnresolvableEvent || error instanceof UnreadableEvent
+    // A replay reports its failure at once; the queue tries the event again first
+    const final = expected || lock === 'wait' || row.attempts + 1 >= MOST_ATTEMPTS
+    outsideStores.push({
+      id: row.id,
+      outcome: final ? 'failed' : 'received',
+      error: reasonOf(error),
+    })
     outcomes.set(row.id, 'failed')
-    if (!(error instanceof UnresolvableEvent || error instanceof UnreadableEvent)) {
-      unexpected ??= error
-    }
+    if (!expected) unexpected ??= error
   }
 
   const stores = new StoreFinder()
@@ -186,7 +191,7 @@ function reasonOf(error: unknown) {
 /** Marks ledger rows with what became of them; a row another applier finished keeps its outcome */
 const SETTLE_LEDGER = `UPDATE webhook_events AS ledger
   SET status = settled.outcome, attempts = ledger.attempts + 1, last_error = settled.error,
-      processed_at = CASE WHEN settled.outcome = 'failed' THEN ledger.processed_at ELSE ? END
+      processed_at = CASE WHEN settled.outcome IN ('processed', 'ignored') THEN ? ELSE ledger.processed_at END
   FROM jsonb_to_recordset(?::jsonb) AS settled(id uuid, outcome text, error text)
   WHERE ledger.id = settled.id AND ledger.status NOT IN ('processed', 'ignored')`
 
@@ -280,7 +285,7 @@ function applyToStore(
       by: string
     }> = []
     const notices: Array<{ change: StoreChange; applied: boolean }> = []
-    const settled: Settled[] = []
+    const settled: Array<Settled & { outcome: ApplyOutcome }> = []
     for (const event of open) {
       try {
         const applied = await applyChange(event.change, event.createdAt, subscription, plans)

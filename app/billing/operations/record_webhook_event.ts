@@ -1,6 +1,6 @@
 import db from '@adonisjs/lucid/services/db'
 import logger from '@adonisjs/core/services/logger'
-import { enqueueWebhookEvents } from '../services/enqueue_webhook_event.js'
+import { enqueueWebhookPass } from '../services/enqueue_webhook_event.js'
 
 export interface RecordedEvent {
   id: string
@@ -33,7 +33,7 @@ const MOST_PER_STATEMENT = 200
  * Writes a provider's event to the ledger once, and has it applied: a second
  * delivery of the same (provider, event id) finds the first row and writes
  * nothing. Deliveries arriving together are written by one statement and
- * handed to the queue as one job (group commit): each caller still waits
+ * one call asks the queue for a pass over them (group commit): each caller still waits
  * until its own row is durable, so a 2xx always means "in the ledger".
  */
 export function recordWebhookEvent(
@@ -114,7 +114,7 @@ async function record(batch: Delivery[]): Promise<LedgerAnswer[]> {
 async function settle(batch: Delivery[], answers: LedgerAnswer[]) {
   const byEvent = new Map(answers.map((row) => [`${row.provider}\u0000${row.event_id}`, row]))
   const answered = new Set<string>()
-  const toApply = new Set<string>()
+  let waitingToApply = 0
   const results: Array<RecordedEvent | null> = []
   for (const delivery of batch) {
     const key = `${delivery.provider}\u0000${delivery.eventId}`
@@ -126,14 +126,14 @@ async function settle(batch: Delivery[], answers: LedgerAnswer[]) {
     // The same event twice in one batch: the second delivery is the duplicate
     const duplicate = row.duplicate || answered.has(key)
     answered.add(key)
-    if (row.status === 'received') toApply.add(row.id)
+    if (row.status === 'received') waitingToApply++
     results.push({ id: row.id, duplicate, status: row.status })
   }
-  if (toApply.size) {
+  if (waitingToApply) {
     // The rows are durable: should the queue be unreachable, Stripe's next
     // delivery enqueues them again, or `node ace billing:replay --failed` applies them
-    await enqueueWebhookEvents([...toApply]).catch((error) =>
-      logger.error({ err: error, rows: toApply.size }, 'webhook events recorded but not enqueued')
+    await enqueueWebhookPass().catch((error) =>
+      logger.error({ err: error, rows: waitingToApply }, 'webhook events recorded but not enqueued')
     )
   }
   for (const [index, delivery] of batch.entries()) {
