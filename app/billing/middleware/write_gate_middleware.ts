@@ -1,7 +1,7 @@
 import router from '@adonisjs/core/services/router'
 import type { HttpContext } from '@adonisjs/core/http'
 import type { NextFn } from '@adonisjs/core/types/http'
-import { PaymentRequired, clock, isHtmx, wantsJson } from '#core/mod'
+import { PaymentRequired, clock, isHtmx, shareWithTemplates, wantsJson } from '#core/mod'
 import Subscription from '../models/subscription.js'
 import { gateApplies, writesPaused } from '../services/write_gate.js'
 import { billingBanner } from '../services/billing_banner.js'
@@ -32,9 +32,9 @@ export default class WriteGateMiddleware {
     if (paused && gated) {
       throw new PaymentRequired(say('gate.paused'), router.makeUrl('billing.index'))
     }
-    if (paused) ctx.view.share({ billingWritesPaused: true })
+    if (paused) shareWithTemplates(ctx, { billingWritesPaused: true })
     const banner = subscription ? billingBanner(subscription, now) : null
-    if (banner) ctx.view.share({ billingBanner: banner })
+    if (banner) shareWithTemplates(ctx, { billingBanner: banner })
     return next()
   }
 }

@@ -1,42 +1,19 @@
 import { I18n } from '@adonisjs/i18n'
 import i18nManager from '@adonisjs/i18n/services/main'
 import type { HttpContext } from '@adonisjs/core/http'
+import { shareWithTemplates } from '../services/templates.js'
 import type { NextFn } from '@adonisjs/core/types/http'
 
 const RIGHT_TO_LEFT = new Set(['ar'])
-
-type LocaleLocals = { i18n: I18n; locale: string; dir: 'rtl' | 'ltr' }
-
-/** The language for requests whose template renderer does not exist yet */
-const waitingForRenderer = new WeakMap<HttpContext, LocaleLocals>()
 
 /** Renders the rest of the request in `locale`: its translations, and the page's language and direction */
 export function applyLocale(ctx: HttpContext, locale: string) {
   ctx.i18n = i18nManager.locale(locale)
   ctx.containerResolver.bindValue(I18n, ctx.i18n)
-  const locals: LocaleLocals = {
+  shareWithTemplates(ctx, {
     i18n: ctx.i18n,
     locale,
     dir: RIGHT_TO_LEFT.has(locale) ? 'rtl' : 'ltr',
-  }
-  const waiting = waitingForRenderer.has(ctx)
-  if (!waiting && Object.hasOwn(ctx, 'view')) {
-    ctx.view.share(locals)
-    return
-  }
-  waitingForRenderer.set(ctx, locals)
-  if (waiting) return
-  // A JSON request or a webhook never renders a template: the renderer is
-  // made, and given the language, only when something asks for `ctx.view`
-  Object.defineProperty(ctx, 'view', {
-    configurable: true,
-    get() {
-      delete (ctx as { view?: unknown }).view
-      const view = ctx.view
-      view.share(waitingForRenderer.get(ctx)!)
-      waitingForRenderer.delete(ctx)
-      return view
-    },
   })
 }
 

@@ -2,6 +2,7 @@ import { Bouncer } from '@adonisjs/bouncer'
 import type { HttpContext } from '@adonisjs/core/http'
 import type { NextFn } from '@adonisjs/core/types/http'
 import { asUserInTenant, tenantDirectory } from '#tenancy/mod'
+import { shareWithTemplates } from '#core/mod'
 import Membership from '../models/membership.js'
 import { bouncerAbilities } from '../roles.js'
 import type User from '../models/user.js'
@@ -64,7 +65,7 @@ export default class DashboardMiddleware {
     const membership = alreadyRead ?? (await Membership.findByOrFail('userId', user.id))
     ctx.membership = membership
     ctx.bouncer = new Bouncer(() => membership, bouncerAbilities())
-    ctx.view.share({
+    shareWithTemplates(ctx, {
       currentUser: user,
       currentStore: tenant,
       membership,

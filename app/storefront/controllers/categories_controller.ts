@@ -27,7 +27,7 @@ function sortOf(value: unknown): ShopSort {
  */
 export default class CategoriesController {
   async show(ctx: HttpContext) {
-    const { request, view, i18n } = ctx
+    const { request, i18n } = ctx
     const { store, links } = shopOf(ctx)
     const qs = request.qs()
     const sort = sortOf(qs.sort)
@@ -58,7 +58,7 @@ export default class CategoriesController {
         }),
         locale: i18n.locale,
       })
-      const html = await view.render('storefront/categories/show', {
+      const html = await ctx.view.render('storefront/categories/show', {
         ...chrome,
         current: `category:${category.slug}`,
         category,

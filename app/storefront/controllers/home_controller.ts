@@ -10,7 +10,7 @@ const FEATURED = 8
 /** The store's home page: its categories and latest products, kept until the catalog changes */
 export default class HomeController {
   async show(ctx: HttpContext) {
-    const { view, i18n } = ctx
+    const { i18n } = ctx
     const { store } = shopOf(ctx)
     return cachedShopPage(ctx, 'home', () =>
       inUnitOfWork(async () => {
@@ -23,7 +23,7 @@ export default class HomeController {
           description: i18n.t('storefront.description', { store: store.name }),
           locale: i18n.locale,
         })
-        const html = await view.render('storefront/home', { ...chrome, featured, meta })
+        const html = await ctx.view.render('storefront/home', { ...chrome, featured, meta })
         return { html, keep: true }
       })
     )

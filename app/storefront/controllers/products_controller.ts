@@ -85,7 +85,7 @@ function stockOf(variant: ShopVariant) {
  */
 export default class ProductsController {
   async show(ctx: HttpContext) {
-    const { request, response, view } = ctx
+    const { request, response } = ctx
     const { links } = shopOf(ctx)
     const slug = slugParam(ctx)
     response.header('Vary', 'HX-Request, HX-Target')
@@ -93,7 +93,7 @@ export default class ProductsController {
       const product = await this.find(ctx, slug)
       const { variant } = chosenVariant(product, request.qs())
       response.header('HX-Push-Url', links.product(product.slug, variant.id))
-      return view.render('storefront/partials/product_purchase', {
+      return ctx.view.render('storefront/partials/product_purchase', {
         product,
         variant,
         stock: stockOf(variant),

@@ -35,12 +35,33 @@ export const CART_LABEL_MARK = '<!--bazaar:cart-label-->'
 /** Stands for the request's CSP nonce in a kept page */
 const NONCE_MARK = 'bazaar-csp-nonce-mark'
 
-interface KeptPage {
+interface KeptPage extends PageBody {
+  expiresAt: number
+}
+
+/**
+ * A page as it is sent: the HTML before and after the cart link's label,
+ * already encoded, so a request copies bytes rather than rebuilding and
+ * encoding the whole page as a string.
+ */
+interface PageBody {
   html: string
+  head: Buffer
+  tail: Buffer
   /** Of the kept body; the visitor's cart count is added to it on the way out */
   etag: string
   hasNonce: boolean
-  expiresAt: number
+}
+
+function bodyOf(html: string): PageBody {
+  const at = html.indexOf(CART_LABEL_MARK)
+  return {
+    html,
+    head: Buffer.from(at === -1 ? html : html.slice(0, at)),
+    tail: Buffer.from(at === -1 ? '' : html.slice(at + CART_LABEL_MARK.length)),
+    etag: createHash('sha1').update(html).digest('base64url').slice(0, 20),
+    hasNonce: html.includes(NONCE_MARK),
+  }
 }
 
 /** What a page's render gives: `keep` false for a page not worth a cache entry (an unknown variant asked) */
@@ -59,14 +80,24 @@ const pageKey = (tenantId: string, id: string) =>
   `storefront:pages:${tenantId}:${createHash('sha1').update(id).digest('base64url')}`
 
 /**
+ * The value offered as a store's first version. Nearly every request finds
+ * a version in Redis, so the random value is drawn once it has been used,
+ * not for every request.
+ */
+let unusedVersion = randomToken(12)
+
+/**
  * The store's page version, created when Redis has none (first use, or
  * lost); null when Redis does not answer, and the page is rendered uncached.
  */
 async function currentVersion(tenantId: string): Promise<string | null> {
   try {
-    const fresh = randomToken(12)
-    const existing = await connection().set(versionKey(tenantId), fresh, 'NX', 'GET')
-    return existing ?? fresh
+    const offered = unusedVersion
+    const existing = await connection().set(versionKey(tenantId), offered, 'NX', 'GET')
+    if (existing !== null) return existing
+    // Taken: the next store without a version gets a value of its own
+    if (unusedVersion === offered) unusedVersion = randomToken(12)
+    return offered
   } catch {
     return null
   }
@@ -111,12 +142,7 @@ function stampOf(value: TenantSnapshot | StoreSettings) {
 }
 
 function keep(id: string, html: string): KeptPage {
-  const page = {
-    html,
-    etag: createHash('sha1').update(html).digest('base64url').slice(0, 20),
-    hasNonce: html.includes(NONCE_MARK),
-    expiresAt: performance.now() + pageCache.ttlSeconds * 1000,
-  }
+  const page = { ...bodyOf(html), expiresAt: performance.now() + pageCache.ttlSeconds * 1000 }
   local.set(id, page)
   return page
 }
@@ -144,23 +170,18 @@ function nonceOf(ctx: HttpContext) {
 }
 
 /** The kept page made this visitor's: their cart count, this response's nonce, the headers */
-async function respond(
-  ctx: HttpContext,
-  page: Omit<KeptPage, 'expiresAt'>,
-  status: CacheStatus | null
-) {
+async function respond(ctx: HttpContext, page: PageBody, status: CacheStatus | null) {
   const { response, i18n } = ctx
   const count = await cartStore.unitCount(visitorOf(ctx))
-  const label =
+  const label = escapeHtml(
     count && count > 0 ? i18n.t('orders.cart.nav_count', { count }) : i18n.t('orders.cart.nav')
-  let html = page.html.replace(CART_LABEL_MARK, escapeHtml(label))
+  )
   // HTML that may change: a browser may keep it only to ask again, and no shared cache at all
   response.header('Cache-Control', 'private, no-cache')
   if (status && pageCache.exposeStatus) response.header('X-Cache', status)
   if (page.hasNonce) {
     // A kept copy with an old nonce would have its scripts refused: no 304 for such a page
-    html = html.replaceAll(NONCE_MARK, nonceOf(ctx) ?? '')
-    return html
+    return page.html.replace(CART_LABEL_MARK, label).replaceAll(NONCE_MARK, nonceOf(ctx) ?? '')
   }
   const etag = `W/"${page.etag}-${count ?? 'x'}"`
   response.header('ETag', etag)
@@ -169,7 +190,8 @@ async function respond(
     response.status(304)
     return ''
   }
-  return html
+  response.header('Content-Type', 'text/html; charset=utf-8')
+  return Buffer.concat([page.head, Buffer.from(label), page.tail])
 }
 
 async function rendered(ctx: HttpContext, render: () => Promise<RenderedPage>) {
@@ -181,11 +203,7 @@ async function rendered(ctx: HttpContext, render: () => Promise<RenderedPage>) {
 }
 
 function uncachedPage(html: string) {
-  return {
-    html,
-    etag: createHash('sha1').update(html).digest('base64url').slice(0, 20),
-    hasNonce: html.includes(NONCE_MARK),
-  }
+  return bodyOf(html)
 }
 
 /**
@@ -201,7 +219,7 @@ export async function cachedShopPage(
   ctx: HttpContext,
   key: string,
   render: () => Promise<RenderedPage>
-): Promise<string> {
+): Promise<string | Buffer> {
   const store = currentTenant()
   const settings = await currentStoreSettings()
   const version = await currentVersion(store.id)

@@ -1,6 +1,6 @@
 import type { HttpContext } from '@adonisjs/core/http'
 import type { NextFn } from '@adonisjs/core/types/http'
-import { storePathOnPlatform, storePathUnder } from '#core/mod'
+import { shareWithTemplates, storePathOnPlatform, storePathUnder } from '#core/mod'
 import { tenantDirectory } from '../services/tenant_directory.js'
 import { withTenantOnDemand } from '../services/tenant_context.js'
 import { storeLogo } from '../services/store_settings.js'
@@ -21,7 +21,7 @@ export default class StorefrontTenantMiddleware {
 
     const basePath = mounted ? mounted.basePath : storePathOnPlatform(store.slug)
     ctx.storeMount = { store, basePath }
-    ctx.view.share({
+    shareWithTemplates(ctx, {
       store,
       storePath: (path = '/') => storePathUnder(basePath, path),
       // Read by the layout while the page renders, inside the store's unit of work
