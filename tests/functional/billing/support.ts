@@ -8,7 +8,7 @@ import stripeConfig from '#config/stripe'
 import { withTenant, type TenantSnapshot } from '#tenancy/mod'
 import { CreatePlan } from '#billing/operations/save_plan'
 import Subscription from '#billing/models/subscription'
-import { unique } from '#tests/helpers'
+import { createStore, unique } from '#tests/helpers'
 
 /** Seconds since the epoch, as Stripe writes `created` */
 export const now = () => Math.floor(Date.now() / 1000)
@@ -144,6 +144,17 @@ export function planWithStripePrice() {
     stripePrice: unique('price_'),
     limits: ['projects=10'],
   })
+}
+
+/**
+ * A store on the free plan, a plan billed by a Stripe price of its own, and
+ * the fields of one Stripe subscription moving the store onto that plan
+ */
+export async function freeStoreAndPlan() {
+  const created = await createStore({ plan: 'free' })
+  const plan = await planWithStripePrice()
+  const fields = { tenantId: created.store.id, priceId: plan.stripePriceId!, id: unique('sub_') }
+  return { ...created, plan, fields }
 }
 
 /** Runs an ace command in this process, as the operators would */

@@ -7,6 +7,7 @@ import { UpdatePlan } from '#billing/operations/save_plan'
 import { createStore, unique } from '#tests/helpers'
 import {
   deliver,
+  freeStoreAndPlan,
   invoiceObject,
   ledgerRows,
   logsOf,
@@ -44,8 +45,7 @@ test.group('Billing | Stripe subscription events', () => {
     client,
     assert,
   }) => {
-    const { store } = await createStore({ plan: 'free' })
-    const plan = await planWithStripePrice()
+    const { store, plan } = await freeStoreAndPlan()
     const object = subscriptionObject({
       tenantId: store.id,
       priceId: plan.stripePriceId!,
@@ -78,9 +78,7 @@ test.group('Billing | Stripe subscription events', () => {
     client,
     assert,
   }) => {
-    const { store } = await createStore({ plan: 'free' })
-    const plan = await planWithStripePrice()
-    const fields = { tenantId: store.id, priceId: plan.stripePriceId!, id: unique('sub_') }
+    const { store, plan, fields } = await freeStoreAndPlan()
     const created = stripeEvent('customer.subscription.created', subscriptionObject(fields), {
       created: now() - 60,
     })
@@ -104,9 +102,7 @@ test.group('Billing | Stripe subscription events', () => {
     client,
     assert,
   }) => {
-    const { store } = await createStore({ plan: 'free' })
-    const plan = await planWithStripePrice()
-    const fields = { tenantId: store.id, priceId: plan.stripePriceId!, id: unique('sub_') }
+    const { store, plan, fields } = await freeStoreAndPlan()
     const created = stripeEvent('customer.subscription.created', subscriptionObject(fields), {
       created: now() - 60,
     })
@@ -184,8 +180,7 @@ test.group('Billing | Checkout and invoices', () => {
 
 test.group('Billing | duplicate and out-of-order deliveries', () => {
   test('a second delivery answers 200 and changes nothing', async ({ client, assert }) => {
-    const { store } = await createStore({ plan: 'free' })
-    const plan = await planWithStripePrice()
+    const { store, plan } = await freeStoreAndPlan()
     const event = stripeEvent(
       'customer.subscription.created',
       subscriptionObject({ tenantId: store.id, priceId: plan.stripePriceId! })
@@ -206,8 +201,7 @@ test.group('Billing | duplicate and out-of-order deliveries', () => {
     client,
     assert,
   }) => {
-    const { store } = await createStore({ plan: 'free' })
-    const plan = await planWithStripePrice()
+    const { store, plan } = await freeStoreAndPlan()
     const event = stripeEvent(
       'customer.subscription.created',
       subscriptionObject({ tenantId: store.id, priceId: plan.stripePriceId! })
@@ -224,9 +218,7 @@ test.group('Billing | duplicate and out-of-order deliveries', () => {
   })
 
   test('updated delivered before created: the newer state stays', async ({ client, assert }) => {
-    const { store } = await createStore({ plan: 'free' })
-    const plan = await planWithStripePrice()
-    const fields = { tenantId: store.id, priceId: plan.stripePriceId!, id: unique('sub_') }
+    const { store, plan, fields } = await freeStoreAndPlan()
     const created = stripeEvent(
       'customer.subscription.created',
       subscriptionObject({ ...fields, status: 'incomplete' }),
@@ -250,8 +242,7 @@ test.group('Billing | duplicate and out-of-order deliveries', () => {
   })
 
   test('an old updated delivered after a newer one changes nothing', async ({ client, assert }) => {
-    const { store } = await createStore({ plan: 'free' })
-    const plan = await planWithStripePrice()
+    const { store, plan } = await freeStoreAndPlan()
     const other = await planWithStripePrice()
     const fields = { tenantId: store.id, id: unique('sub_') }
     const newer = stripeEvent(
@@ -280,9 +271,7 @@ test.group('Billing | events arriving together', () => {
     client,
     assert,
   }) => {
-    const { store } = await createStore({ plan: 'free' })
-    const plan = await planWithStripePrice()
-    const fields = { tenantId: store.id, priceId: plan.stripePriceId!, id: unique('sub_') }
+    const { store, plan, fields } = await freeStoreAndPlan()
     const states = [
       { status: 'incomplete', cancelAtPeriodEnd: false },
       { status: 'active', cancelAtPeriodEnd: false },
@@ -321,8 +310,7 @@ test.group('Billing | events arriving together', () => {
     client,
     assert,
   }) => {
-    const { store } = await createStore({ plan: 'free' })
-    const plan = await planWithStripePrice()
+    const { store, plan } = await freeStoreAndPlan()
     const fields = { tenantId: store.id, id: unique('sub_') }
     const first = stripeEvent(
       'customer.subscription.created',
@@ -409,8 +397,7 @@ test.group('Billing | failures and replay', () => {
     client,
     assert,
   }) => {
-    const { store } = await createStore({ plan: 'free' })
-    const plan = await planWithStripePrice()
+    const { store, plan } = await freeStoreAndPlan()
     const price = unique('price_')
     const event = stripeEvent(
       'customer.subscription.created',
@@ -449,8 +436,7 @@ test.group('Billing | failures and replay', () => {
     client,
     assert,
   }) => {
-    const { store } = await createStore({ plan: 'free' })
-    const plan = await planWithStripePrice()
+    const { store, plan } = await freeStoreAndPlan()
     const customer = unique('cus_')
     const event = stripeEvent(
       'customer.subscription.updated',
