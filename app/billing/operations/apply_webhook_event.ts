@@ -137,7 +137,7 @@ async function applyRows(rows: LedgerRow[], lock: LockMode): Promise<Map<string,
     if (!expected) unexpected ??= error
   }
 
-  const stores = new StoreFinder()
+  const reads = readsOfOnePass()
   const byStore = new Map<string, { store: TenantSnapshot; events: ReadEvent[] }>()
   for (const row of rows) {
     try {
@@ -148,7 +148,8 @@ async function applyRows(rows: LedgerRow[], lock: LockMode): Promise<Map<string,
         continue
       }
       const event = { row, change, createdAt: eventCreatedAt(row.payload) }
-      const store = await stores.storeFor(change)
+      const hint = `${change.tenantId}|${change.customerId}|${change.subscriptionId}`
+      const store = await reads(`store ${hint}`, () => storeFor(change))
       const group = byStore.get(store.id) ?? { store, events: [] }
       group.events.push(event)
       byStore.set(store.id, group)
@@ -157,26 +158,17 @@ async function applyRows(rows: LedgerRow[], lock: LockMode): Promise<Map<string,
     }
   }
 
-  const plans = new PlanLookup()
   for (const { store, events } of byStore.values()) {
-    try {
-      for (const [id, outcome] of await applyToStore(store, events, lock, plans)) {
+    const apply = async (some: ReadEvent[]) => {
+      for (const [id, outcome] of await applyToStore(store, some, lock, reads)) {
         outcomes.set(id, outcome)
       }
+    }
+    try {
+      await apply(events)
     } catch (error) {
-      if (events.length === 1) {
-        fail(events[0].row, error)
-        continue
-      }
-      for (const event of events) {
-        try {
-          for (const [id, outcome] of await applyToStore(store, [event], lock, plans)) {
-            outcomes.set(id, outcome)
-          }
-        } catch (alone) {
-          fail(event.row, alone)
-        }
-      }
+      if (events.length === 1) fail(events[0].row, error)
+      else for (const event of events) await apply([event]).catch((alone) => fail(event.row, alone))
     }
   }
   if (outsideStores.length) await settle(db, outsideStores)
@@ -239,16 +231,17 @@ async function writeOutcome(
 }
 
 /**
- * Applies a store's events in the order Stripe created them (a later
- * delivery first among events of the same second), then writes the
+ * Applies a store's events in the order Stripe created them (among events
+ * of the same second, the later delivery last, so it wins), then writes the
  * subscription once and marks the rows in the same transaction. Each change
- * of plan or status is announced on its own, with the event that made it.
+ * of plan or status is announced on its own, with the event that made it
+ * (`announceSubscriptionChange` passes over the steps that changed neither).
  */
 function applyToStore(
   store: TenantSnapshot,
   events: ReadEvent[],
   lock: LockMode,
-  plans: PlanLookup
+  reads: PassReads
 ): Promise<Map<string, ApplyOutcome>> {
   return withTenant(store, async () => {
     const client = currentClient()
@@ -288,7 +281,7 @@ function applyToStore(
     const settled: Array<Settled & { outcome: ApplyOutcome }> = []
     for (const event of open) {
       try {
-        const applied = await applyChange(event.change, event.createdAt, subscription, plans)
+        const applied = await applyChange(event.change, event.createdAt, subscription, reads)
         settled.push({
           id: event.row.id,
           outcome: applied ? 'processed' : 'ignored',
@@ -296,10 +289,8 @@ function applyToStore(
         })
         notices.push({ change: event.change, applied })
         const now = standingOf(subscription)
-        if (now.planId !== standing.planId || now.status !== standing.status) {
-          changes.push({ before: standing, after: now, by: String(event.row.payload.id) })
-          standing = now
-        }
+        changes.push({ before: standing, after: now, by: String(event.row.payload.id) })
+        standing = now
       } catch (error) {
         if (!(error instanceof UnresolvableEvent)) throw error
         settled.push({ id: event.row.id, outcome: 'failed', error: reasonOf(error) })
@@ -310,7 +301,7 @@ function applyToStore(
       await announceSubscriptionChange(subscription.tenantId, before, after, 'stripe', by)
     }
     for (const { change, applied } of notices)
-      await mailNotice(change, subscription, applied, plans)
+      await mailNotice(change, subscription, applied, reads)
     for (const { id, outcome } of settled) outcomes.set(id, outcome)
     return outcomes
   })
@@ -369,28 +360,24 @@ function standingOf(subscription: Subscription): SubscriptionStanding {
   return { planId: subscription.planId, status: subscription.status }
 }
 
+/** Reads made once per pass: many events of a pass name the same store or plan */
+type PassReads = <T>(key: string, read: () => Promise<T>) => Promise<T>
+
+function readsOfOnePass(): PassReads {
+  const seen = new Map<string, Promise<unknown>>()
+  return <T>(key: string, read: () => Promise<T>) => {
+    if (!seen.has(key)) seen.set(key, read())
+    return seen.get(key) as Promise<T>
+  }
+}
+
 /**
  * The store an event concerns: named in its metadata, or the one whose
  * subscription is linked to the event's customer or subscription. Finding a
  * store by a Stripe id is a read across stores, so it goes through the
- * platform connection and returns nothing but the store's id. Each hint is
- * looked up once per pass.
+ * platform connection and returns nothing but the store's id.
  */
-class StoreFinder {
-  #found = new Map<string, Promise<TenantSnapshot>>()
-
-  storeFor(hint: StoreHint): Promise<TenantSnapshot> {
-    const key = `${hint.tenantId}|${hint.customerId}|${hint.subscriptionId}`
-    let store = this.#found.get(key)
-    if (!store) {
-      store = find(hint)
-      this.#found.set(key, store)
-    }
-    return store
-  }
-}
-
-async function find(hint: StoreHint): Promise<TenantSnapshot> {
+async function storeFor(hint: StoreHint): Promise<TenantSnapshot> {
   let tenantId = hint.tenantId
   if (!tenantId && (hint.customerId || hint.subscriptionId)) {
     const linked = await db
@@ -415,35 +402,15 @@ async function find(hint: StoreHint): Promise<TenantSnapshot> {
   return store
 }
 
-/** Plans by Stripe price and by id, read once per pass */
-class PlanLookup {
-  #byPrice = new Map<string, Promise<Plan | null>>()
-  #byId = new Map<string, Promise<Plan>>()
-
-  async idForPrice(priceId: string): Promise<string> {
-    let plan = this.#byPrice.get(priceId)
-    if (!plan) {
-      plan = Plan.findBy('stripePriceId', priceId)
-      this.#byPrice.set(priceId, plan)
-    }
-    const found = await plan
-    if (!found) {
-      throw new UnresolvableEvent(
-        `No plan has the Stripe price ${priceId}: set it with ` +
-          `"node ace plan:update <code> --stripe-price=${priceId}", then replay the event`
-      )
-    }
-    return found.id
+async function planIdForPrice(priceId: string, reads: PassReads): Promise<string> {
+  const plan = await reads(`price ${priceId}`, () => Plan.findBy('stripePriceId', priceId))
+  if (!plan) {
+    throw new UnresolvableEvent(
+      `No plan has the Stripe price ${priceId}: set it with ` +
+        `"node ace plan:update <code> --stripe-price=${priceId}", then replay the event`
+    )
   }
-
-  named(id: string): Promise<Plan> {
-    let plan = this.#byId.get(id)
-    if (!plan) {
-      plan = Plan.findOrFail(id)
-      this.#byId.set(id, plan)
-    }
-    return plan
-  }
+  return plan.id
 }
 
 function asDateTime(value: Date | null) {
@@ -459,13 +426,15 @@ async function applyChange(
   change: StoreChange,
   createdAt: Date,
   subscription: Subscription,
-  plans: PlanLookup
+  reads: PassReads
 ): Promise<boolean> {
   const stale = isStale(createdAt, subscription.lastEventCreatedAt?.toJSDate() ?? null)
   // A Checkout session links the store whenever it arrives; an old event links nothing
   if (change.kind !== 'link' && stale) return false
   const planId =
-    change.kind === 'subscription' && change.priceId ? await plans.idForPrice(change.priceId) : null
+    change.kind === 'subscription' && change.priceId
+      ? await planIdForPrice(change.priceId, reads)
+      : null
   subscription.merge({
     stripeCustomerId: change.customerId ?? subscription.stripeCustomerId,
     stripeSubscriptionId: change.subscriptionId ?? subscription.stripeSubscriptionId,
@@ -494,7 +463,7 @@ async function mailNotice(
   change: StoreChange,
   subscription: Subscription,
   applied: boolean,
-  plans: PlanLookup
+  reads: PassReads
 ) {
   if (change.kind === 'link' || !change.notice) return
   const { kind, occurrence } = change.notice
@@ -503,7 +472,9 @@ async function mailNotice(
     const end = subscription.trialEndsAt
     if (subscription.status !== 'trialing' || !end || end <= clock.now()) return
   }
-  const plan = await plans.named(subscription.planId)
+  const plan = await reads(`plan ${subscription.planId}`, () =>
+    Plan.findOrFail(subscription.planId)
+  )
   await sendBillingNotice(kind, occurrence, {
     planName: plan.name,
     status: subscription.status,

@@ -1,6 +1,6 @@
 import db from '@adonisjs/lucid/services/db'
 import logger from '@adonisjs/core/services/logger'
-import { enqueueWebhookPass } from '../services/enqueue_webhook_event.js'
+import { enqueueWebhookPass } from '../services/enqueue_webhook_pass.js'
 
 export interface RecordedEvent {
   id: string
@@ -51,7 +51,7 @@ export function recordWebhookEvent(
   })
 }
 
-let waiting: Delivery[] = []
+const waiting: Delivery[] = []
 let writing = false
 
 async function writeWaiting() {

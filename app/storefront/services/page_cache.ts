@@ -202,10 +202,6 @@ async function rendered(ctx: HttpContext, render: () => Promise<RenderedPage>) {
   return { ...page, html }
 }
 
-function uncachedPage(html: string) {
-  return bodyOf(html)
-}
-
 /**
  * A browse page of the current store, from the cache when its version,
  * language, address and `key` (the path and the query values that change
@@ -227,7 +223,7 @@ export async function cachedShopPage(
   if (version !== null) versions.set(ctx, version)
   if (version === null || bypass) {
     const { html } = await rendered(ctx, render)
-    return respond(ctx, uncachedPage(html), version === null ? 'off' : 'bypass')
+    return respond(ctx, bodyOf(html), version === null ? 'off' : 'bypass')
   }
 
   const id = [
@@ -247,7 +243,7 @@ export async function cachedShopPage(
   if (stored) return respond(ctx, keep(id, stored), 'hit')
 
   const page = await rendered(ctx, render)
-  if (!page.keep) return respond(ctx, uncachedPage(page.html), 'miss')
+  if (!page.keep) return respond(ctx, bodyOf(page.html), 'miss')
   // Not awaited: this visitor has their page; the next ones find it in this process meanwhile
   connection()
     .set(pageKey(store.id, id), page.html, 'EX', pageCache.ttlSeconds)
@@ -277,5 +273,5 @@ export async function keptForPages<T>(ctx: HttpContext, name: string, load: () =
 
 /** A browse page that is never kept (search results), with the visitor's cart link filled in */
 export async function uncachedShopPage(ctx: HttpContext, render: () => Promise<string>) {
-  return respond(ctx, uncachedPage(await render()), null)
+  return respond(ctx, bodyOf(await render()), null)
 }
